@@ -1,0 +1,67 @@
+package com.llmlogprocessor.ingest;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What one batch did, for the function's log line and the health counters. Holds counts only:
+ * never content.
+ */
+public final class BatchResult {
+    int bodies;
+    int records;
+    int llmRecords;
+    int gatewayRecords;
+    int otherCategoryRecords;
+    int rejectedRecords;
+    int probes;
+    int deadLettered;
+    int staged;
+    int gatewayJoinedLate;
+    int failedConversations;
+    final Map<String, Integer> conversationsByStatus = new TreeMap<>();
+
+    public int bodies() { return bodies; }
+    public int records() { return records; }
+    public int llmRecords() { return llmRecords; }
+    public int gatewayRecords() { return gatewayRecords; }
+    public int otherCategoryRecords() { return otherCategoryRecords; }
+    public int rejectedRecords() { return rejectedRecords; }
+    public int probes() { return probes; }
+    public int deadLettered() { return deadLettered; }
+    public int staged() { return staged; }
+    public int gatewayJoinedLate() { return gatewayJoinedLate; }
+    public int failedConversations() { return failedConversations; }
+    public Map<String, Integer> conversationsByStatus() { return Map.copyOf(conversationsByStatus); }
+
+    public int conversationsWritten() {
+        return conversationsByStatus.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    void written(String status) {
+        conversationsByStatus.merge(status, 1, Integer::sum);
+    }
+
+    public void add(BatchResult o) {
+        bodies += o.bodies;
+        records += o.records;
+        llmRecords += o.llmRecords;
+        gatewayRecords += o.gatewayRecords;
+        otherCategoryRecords += o.otherCategoryRecords;
+        rejectedRecords += o.rejectedRecords;
+        probes += o.probes;
+        deadLettered += o.deadLettered;
+        staged += o.staged;
+        gatewayJoinedLate += o.gatewayJoinedLate;
+        failedConversations += o.failedConversations;
+        o.conversationsByStatus.forEach((k, v) -> conversationsByStatus.merge(k, v, Integer::sum));
+    }
+
+    @Override
+    public String toString() {
+        return "bodies=" + bodies + " records=" + records + " llm=" + llmRecords + " gateway=" + gatewayRecords
+                + " other=" + otherCategoryRecords + " rejected=" + rejectedRecords + " probes=" + probes
+                + " deadLettered=" + deadLettered + " staged=" + staged + " lateGateway=" + gatewayJoinedLate
+                + " failed=" + failedConversations + " written=" + conversationsByStatus;
+    }
+}
