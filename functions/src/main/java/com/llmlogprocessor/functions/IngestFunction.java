@@ -54,11 +54,25 @@ public class IngestFunction {
         for (int i = 0; i < events.length; i++) {
             Map<String, Object> p = props != null && i < props.length ? props[i] : Map.of();
             String part = partition != null ? partition : firstText(p, "PartitionId", "x-opt-partition-id");
-            long seq = number(firstText(p, "SequenceNumber", "x-opt-sequence-number"), i);
+            long seq = number(firstText(p, "SequenceNumber", "x-opt-sequence-number"), contentKey(events[i]));
             out.add(new EventBody(events[i], part == null ? "unknown" : part, seq,
                     time(firstText(p, "EnqueuedTimeUtc", "x-opt-enqueued-time"))));
         }
         return out;
+    }
+
+    /**
+     * Without system properties (never seen from the real trigger) the body's own hash names its
+     * raw blob, so a redelivery still overwrites itself and two bodies never collide.
+     */
+    static long contentKey(String body) {
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((body == null ? "" : body).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.nio.ByteBuffer.wrap(h).getLong() & Long.MAX_VALUE;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String firstText(Map<String, Object> m, String... keys) {

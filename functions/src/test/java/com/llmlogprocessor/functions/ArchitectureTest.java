@@ -1,0 +1,29 @@
+package com.llmlogprocessor.functions;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.llmlogprocessor");
+
+    @Test
+    void givenCorePackages_thenNoDependencyOnTheFunctionsRuntime() {
+        noClasses().that().resideOutsideOfPackage("com.llmlogprocessor.functions..")
+                .should().dependOnClassesThat().resideInAPackage("com.microsoft.azure.functions..")
+                .check(classes);
+    }
+
+    @Test
+    void givenCorePackages_thenNoDependencyOnTheFunctionClasses() {
+        noClasses().that().resideOutsideOfPackage("com.llmlogprocessor.functions..")
+                .and().resideOutsideOfPackage("com.llmlogprocessor.local..")
+                .should().dependOnClassesThat().resideInAPackage("com.llmlogprocessor.functions..")
+                .check(classes);
+    }
+}
