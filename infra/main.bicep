@@ -21,6 +21,13 @@ param location string
 @description('Optional. Object id of the deploying user; when set, the user gets the same data roles as the app so a local host under `az login` works against Azure.')
 param principalId string = ''
 
+@description('Optional. Type of principalId: User for a person (azd up), ServicePrincipal when a pipeline deploys.')
+@allowed([
+  'User'
+  'ServicePrincipal'
+])
+param principalType string = 'User'
+
 @description('Optional. Resource group name; default rg-<environmentName>.')
 param resourceGroupName string = ''
 
@@ -133,6 +140,9 @@ var functionAppName = '${abbrs.webSitesFunctions}api-${resourceToken}'
 // Flex Consumption reads its package from this container of the host storage account.
 var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(resourceToken, 7)}'
 var cosmosDatabaseName = 'llmlogs'
+var apimScopeSubscriptionId = !empty(apimSubscriptionId) ? apimSubscriptionId : subscription().subscriptionId
+// The fallback only keeps the module scope valid while the APIM wiring is switched off.
+var apimScopeResourceGroupName = !empty(apimResourceGroupName) ? apimResourceGroupName : rg.name
 var eventHubName = 'apim-llm-logs'
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
@@ -252,7 +262,7 @@ module userRoles 'app/rbac.bicep' = if (!empty(principalId)) {
   scope: rg
   params: {
     principalId: principalId
-    principalType: 'User'
+    principalType: principalType
     hostStorageAccountName: hostStorage.outputs.name
     archiveStorageAccountName: archiveStorage.outputs.name
     eventHubNamespaceName: eventHubs.outputs.namespaceName
@@ -300,7 +310,7 @@ module api 'app/api.bicep' = {
 // Only when an APIM service is named; it lives in its own resource group (and maybe subscription).
 module apimDiagnostics 'app/apim-diagnostics.bicep' = if (!empty(apimServiceName)) {
   name: 'apim-diagnostics-${resourceToken}'
-  scope: resourceGroup(!empty(apimSubscriptionId) ? apimSubscriptionId : subscription().subscriptionId, apimResourceGroupName)
+  scope: resourceGroup(apimScopeSubscriptionId, apimScopeResourceGroupName)
   params: {
     apimServiceName: apimServiceName
     apimApiId: apimApiId

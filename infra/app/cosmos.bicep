@@ -44,13 +44,11 @@ resource account 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
       defaultConsistencyLevel: 'Session'
     }
     // Serverless is an account capability fixed at creation; switching modes means a new account.
-    capabilities: serverless
-      ? [
-          {
-            name: 'EnableServerless'
-          }
-        ]
-      : []
+    capabilities: serverless ? [
+      {
+        name: 'EnableServerless'
+      }
+    ] : []
     disableLocalAuth: true // identity only: Cosmos DB Built-in Data Contributor, no account keys
     disableKeyBasedMetadataWriteAccess: true // containers and indexes change through Bicep, not from the app
     minimalTlsVersion: 'Tls12'
@@ -67,13 +65,11 @@ resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2024-11-15
     }
     // Autoscale throughput is shared by the database (one bill for all containers);
     // serverless accounts must not set any throughput.
-    options: serverless
-      ? {}
-      : {
-          autoscaleSettings: {
-            maxThroughput: autoscaleMaxThroughput
-          }
-        }
+    options: serverless ? {} : {
+      autoscaleSettings: {
+        maxThroughput: autoscaleMaxThroughput
+      }
+    }
   }
 }
 

@@ -78,13 +78,16 @@ resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2
   }
 ]
 
-var deleteAction = deleteAfterDays > 0
-  ? {
-      delete: {
-        daysAfterModificationGreaterThan: deleteAfterDays
-      }
-    }
-  : {}
+var coolAction = {
+  tierToCool: {
+    daysAfterModificationGreaterThan: coolAfterDays
+  }
+}
+var deleteAction = deleteAfterDays > 0 ? {
+  delete: {
+    daysAfterModificationGreaterThan: deleteAfterDays
+  }
+} : {}
 
 resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = if (!empty(lifecyclePrefixes)) {
   parent: account
@@ -104,14 +107,7 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05
               prefixMatch: lifecyclePrefixes
             }
             actions: {
-              baseBlob: union(
-                {
-                  tierToCool: {
-                    daysAfterModificationGreaterThan: coolAfterDays
-                  }
-                },
-                deleteAction
-              )
+              baseBlob: union(coolAction, deleteAction)
             }
           }
         }

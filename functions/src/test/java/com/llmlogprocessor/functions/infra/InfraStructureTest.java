@@ -181,7 +181,8 @@ class InfraStructureTest {
         }
         assertThat(rbac).contains("Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@");
         String mainText = BicepText.read(main);
-        assertThat(mainText).contains("principalType: 'ServicePrincipal'").contains("principalType: 'User'");
+        assertThat(mainText).contains("principalType: 'ServicePrincipal'").contains("param principalType string = 'User'");
+        assertThat(BicepText.moduleParams(mainText).get("userRoles")).contains("principalId", "principalType");
     }
 
     @Test
