@@ -11,22 +11,28 @@
  *   3. a query scoped to one partition (x-ms-documentdb-partitionkey header) is run over all items;
  *   4. its bundled TLS certificate expired in 2021.
  * This script starts the library's server in-process and wraps its request handler to fix those:
- *   1. the query plan is answered with an empty queryInfo (no client-side rewrite or pipeline) and
- *      one full query range. The Java SDK then sends the original query text unchanged to the one
- *      partition key range this server has, and the server's own query engine executes ORDER BY,
- *      TOP, OFFSET LIMIT, aggregates and DISTINCT and produces its own continuation tokens. That is
- *      correct because there is exactly one partition range: what a real gateway would split across
- *      partitions and merge on the client is computed whole on the server. (A real queryInfo would
+ *   1. the query plan is answered with one full query range and a queryInfo that asks for no
+ *      client-side rewrite of ORDER BY or aggregates: the Java SDK then sends the query text to the
+ *      one partition key range this server has, and the server's own engine executes WHERE,
+ *      ORDER BY, TOP, JOIN and aggregates and produces its own continuation tokens. That is correct
+ *      because there is exactly one range: what a real gateway splits across partitions and merges
+ *      on the client is computed whole on the server. (A real orderBy/aggregates queryInfo would
  *      make the SDK send a rewritten query with `_orderByItems` / aggregate wrappers that this
- *      engine cannot execute.)
+ *      engine cannot run.) The engine cannot parse DISTINCT nor OFFSET LIMIT: those are stripped
+ *      from the query (queryInfo.rewrittenQuery) and left to the SDK's client-side pipeline
+ *      (distinctType, offset, limit; TOP moves to the client when combined with DISTINCT).
+ *      hasSelectValue is set for SELECT VALUE queries, or the SDK cannot unwrap scalar results.
  *   2. a 500 caused by the missing-item crash becomes 404 {"code":"NotFound"}.
  *   3. a query with a partition key header only sees the items of that logical partition.
  *   4. the certificate comes from the caller (--pfx file.p12 --passphrase X, or --cert/--key PEM).
  *
  * Usage: node cosmos-server.js --port 8081 [--host 127.0.0.1] --pfx cert.p12 --passphrase secret
  * Prints `cosmos-server listening on https://HOST:PORT` once it accepts connections.
- * Known gaps (engine limits): GROUP BY, change feed, transactional batch, stored procedures,
- * throughput, TTL expiry, 429s, RU accounting.
+ * Known gaps: GROUP BY (the engine cannot parse it: 400); DISTINCT without ORDER BY cannot be
+ * resumed from a continuation token (a Java SDK rule, real service too); multi-field ORDER BY
+ * needs a composite index, as on the real service. Reported failing in docs/toolchain.md and not
+ * shimmed: transactional batch, change feed, throughput, stored procedures. No TTL expiry, no
+ * 429s, no RU accounting, one partition key range.
  */
 "use strict";
 
@@ -85,27 +91,98 @@ const MISSING_ITEM_CRASH = /Cannot read propert(y|ies) of (undefined|null)/;
 // One full range: the server has a single partition key range ("0", "" .. "FF").
 const FULL_RANGE = { min: "", max: "FF", isMinInclusive: true, isMaxInclusive: false };
 
-function queryPlan() {
+const parser = require("@zeit/cosmosdb-query/lib/parser");
+
+const OFFSET_LIMIT = /\s+OFFSET\s+(@\w+|\d+)\s+LIMIT\s+(@\w+|\d+)\s*$/i;
+const DISTINCT_FIRST = /^(\s*SELECT\s+)DISTINCT\s+(?:TOP\s+(@\w+|\d+)\s+)?/i;
+const TOP_FIRST = /^(\s*SELECT\s+)TOP\s+(@\w+|\d+)\s+DISTINCT\s+/i;
+const SELECT_VALUE = /^\s*SELECT\s+(?:DISTINCT\s+)?(?:TOP\s+(?:@\w+|\d+)\s+)?(?:DISTINCT\s+)?VALUE\b/i;
+
+function resolveNumber(token, parameters) {
+  if (/^\d+$/.test(token)) return parseInt(token, 10);
+  const param = (parameters || []).find(p => p.name === token);
+  if (!param || !Number.isInteger(param.value)) {
+    throw new Error(`${token} must be an integer parameter`);
+  }
+  return param.value;
+}
+
+/** What the engine's own parser says about the (rewritten) query; regexes if it cannot parse it. */
+function shape(query) {
+  try {
+    const { select, orderBy } = parser.parse(query).body;
+    return { selectValue: Boolean(select && select.value !== undefined), ordered: Boolean(orderBy) };
+  } catch (err) {
+    // the engine reports the syntax error itself when the query runs
+    return { selectValue: SELECT_VALUE.test(query), ordered: /\bORDER\s+BY\b/i.test(query) };
+  }
+}
+
+/**
+ * The query plan for one query. The server's engine runs WHERE, ORDER BY, TOP, JOIN and
+ * aggregates itself; it cannot parse DISTINCT or OFFSET LIMIT, so those are stripped from the
+ * query (queryInfo.rewrittenQuery) and handed to the SDK's client-side pipeline through
+ * distinctType / top / offset / limit. hasSelectValue tells the SDK to unwrap SELECT VALUE results.
+ */
+function queryPlan({ query, parameters }) {
+  let text = query;
+  let top = null;
+  let offset = null;
+  let limit = null;
+  let distinctType = "None";
+
+  const offsetLimit = OFFSET_LIMIT.exec(text);
+  if (offsetLimit) {
+    offset = resolveNumber(offsetLimit[1], parameters);
+    limit = resolveNumber(offsetLimit[2], parameters);
+    text = text.slice(0, offsetLimit.index);
+  }
+  const distinct = DISTINCT_FIRST.exec(text) || TOP_FIRST.exec(text);
+  if (distinct) {
+    distinctType = "Unordered"; // "Ordered" below if the query has an ORDER BY
+    // TOP must count distinct results, so it moves to the client too.
+    if (distinct[2] !== undefined) top = resolveNumber(distinct[2], parameters);
+    text = distinct[1] + text.slice(distinct[0].length);
+  }
+
+  const { selectValue, ordered } = shape(text);
+  if (distinct && ordered) {
+    // As the real gateway does: with ORDER BY, duplicates arrive adjacent and the SDK's distinct
+    // stage only compares with the last hash, which it can carry in a continuation token. An
+    // "Unordered" DISTINCT cannot be resumed from a continuation token by the Java SDK (against
+    // the real service too); iterating it in one go works.
+    distinctType = "Ordered";
+  }
+
   return {
     partitionedQueryExecutionInfoVersion: 2,
     queryInfo: {
-      distinctType: "None",
-      top: null,
-      offset: null,
-      limit: null,
+      distinctType,
+      top,
+      offset,
+      limit,
       orderBy: [],
       orderByExpressions: [],
       groupByExpressions: [],
       groupByAliases: [],
       aggregates: [],
       groupByAliasToAggregateType: {},
-      rewrittenQuery: "",
-      hasSelectValue: false,
+      rewrittenQuery: text === query ? "" : text,
+      hasSelectValue: selectValue,
       dCountInfo: null,
       hasNonStreamingOrderBy: false
     },
     queryRanges: [FULL_RANGE]
   };
+}
+
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    req.on("data", c => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
 }
 
 function sendJson(res, status, body) {
@@ -157,6 +234,16 @@ function partitionKeyOf(req) {
   }
 }
 
+// The library logs every handler exception; the missing-item crash is an expected 404 here.
+const consoleError = console.error.bind(console);
+console.error = (first, ...rest) => {
+  if (first instanceof Error && MISSING_ITEM_CRASH.test(first.message)
+      && /read-document\.js/.test(first.stack || "")) {
+    return;
+  }
+  consoleError(first, ...rest);
+};
+
 function main() {
   const opts = parseArgs(process.argv.slice(2));
   const server = createHttpsServer({ ...tlsOptions(opts), keepAlive: true });
@@ -176,8 +263,14 @@ function main() {
 
     // 1. query plan
     if (req.method === "POST" && DOCS_FEED.test(path) && isTrue(req, "x-ms-cosmos-is-query-plan-request")) {
-      req.resume();
-      req.on("end", () => sendJson(res, 200, queryPlan()));
+      readBody(req).then(text => {
+        const body = JSON.parse(text);
+        if (typeof body.query !== "string") {
+          sendJson(res, 400, { code: "BadRequest", message: "missing query" });
+          return;
+        }
+        sendJson(res, 200, queryPlan(body));
+      }).catch(err => sendJson(res, 400, { code: "BadRequest", message: err.message }));
       return;
     }
 
@@ -201,11 +294,13 @@ function main() {
     }
 
     // 3. query scoped to one logical partition
-    const isQuery = req.method === "POST" && DOCS_FEED.test(path) && isTrue(req, "x-ms-documentdb-isquery");
+    const isQuery = req.method === "POST" && DOCS_FEED.test(path)
+      && (isTrue(req, "x-ms-documentdb-isquery") || req.headers["content-type"] === "application/query+json");
     const partitionKey = isQuery ? partitionKeyOf(req) : undefined;
-    if (partitionKey !== undefined) {
-      // The scope below restricts the items, so the library's "query must filter on the
-      // partition key" check does not apply.
+    if (isQuery) {
+      // The SDK has already routed the query (to the one range, or to one logical partition,
+      // which the scope below enforces), so the library's "a query must filter on the partition
+      // key unless cross-partition is enabled" check does not apply.
       req.headers["x-ms-documentdb-query-enablecrosspartition"] = "true";
     }
     queryScope.run({ partitionKey }, () => libraryHandler(req, res));
