@@ -76,9 +76,10 @@ final class TextComposer {
                 int room = maxEscaped - len;
                 if (room >= 2) {
                     String s = SHORT[rnd.nextInt(SHORT.length)];
-                    if (s.length() + 1 <= room) {
-                        sb.append(' ').append(s);
-                        len += s.length() + 1;
+                    int gap = sb.length() == 0 ? 0 : 1;
+                    if (s.length() + gap <= room) {
+                        sb.append(gap == 0 ? "" : " ").append(s);
+                        len += s.length() + gap;
                         continue;
                     }
                     sb.append(' ');

@@ -723,6 +723,7 @@ public final class TrafficGenerator {
         p.put("method", "GET");
         p.put("url", "https://" + service.gatewayHost() + "/echo/resource?param1=sample");
         p.put("backendUrl", "http://echoapi.cloudapp.net/api/resource?param1=sample");
+        p.put("backendMethod", "GET");
         return rec;
     }
 
@@ -827,7 +828,9 @@ public final class TrafficGenerator {
         } else if (s < 17) {
             b.size(Size.SMALL).chunkChars(50, 600);
         } else {
-            b.size(Size.MEDIUM).chunkChars(r.nextBoolean() ? 1_000 : 12_000, r.nextBoolean() ? 5_000 : 16_000);
+            int[][] ranges = {{1_000, 5_000}, {1_000, 16_000}, {12_000, 16_000}, {4_096, 4_096}};
+            int[] range = ranges[r.nextInt(ranges.length)];
+            b.size(Size.MEDIUM).chunkChars(range[0], range[1]);
         }
         if (i >= 3) {
             switch (i % 10) {
