@@ -8,6 +8,11 @@ import com.llmlogprocessor.conversation.ConversationBuilder;
 import com.llmlogprocessor.conversation.Enricher;
 import com.llmlogprocessor.ingest.IngestPipeline;
 import com.llmlogprocessor.store.AzureClients;
+import com.llmlogprocessor.store.ContentStore;
+import com.llmlogprocessor.store.ConversationStore;
+import com.llmlogprocessor.store.DeadLetters;
+import com.llmlogprocessor.store.RawArchive;
+import com.llmlogprocessor.store.StagingStore;
 import com.llmlogprocessor.store.blob.BlobArchive;
 import com.llmlogprocessor.store.cosmos.CosmosContainers;
 import com.llmlogprocessor.store.cosmos.CosmosConversationStore;
@@ -29,6 +34,7 @@ public final class AppContext {
     private final CosmosConversationStore conversations;
     private final CosmosStagingStore staging;
     private final Clock clock;
+    private final ConversationBuilder builder;
 
     public AppContext(Settings settings, CosmosClient cosmos, BlobServiceClient blob, Clock clock) {
         this.settings = settings;
@@ -37,9 +43,15 @@ public final class AppContext {
         this.archive = new BlobArchive(blob);
         this.conversations = new CosmosConversationStore(database.getContainer(CosmosContainers.CONVERSATIONS));
         this.staging = new CosmosStagingStore(database.getContainer(CosmosContainers.STAGING));
-        ConversationBuilder builder = new ConversationBuilder(new Enricher(settings.apimLogMaxBytes()),
+        this.builder = new ConversationBuilder(new Enricher(settings.apimLogMaxBytes()),
                 settings.contentMode(), settings.contentInlineMaxBytes());
-        this.pipeline = new IngestPipeline(archive, archive, conversations, staging, archive, builder, clock);
+        this.pipeline = pipelineWith(archive, archive, conversations, staging, archive);
+    }
+
+    /** The ingest pipeline over other stores (fault-injecting wrappers in tests), same enrichment and clock. */
+    public IngestPipeline pipelineWith(RawArchive raw, DeadLetters deadLetters, ConversationStore conversations,
+                                       StagingStore staging, ContentStore content) {
+        return new IngestPipeline(raw, deadLetters, conversations, staging, content, builder, clock);
     }
 
     /** The process-wide context, built from the environment on first use. */
