@@ -54,7 +54,10 @@ public final class PromptAttackDetector {
         int minLength = pack.path("encodedPayload").path("minLength").asInt(40);
         this.encodedWeight = pack.path("encodedPayload").path("weight").asDouble(0.9);
         List<Rule> list = new ArrayList<>();
-        StringBuilder rx = new StringBuilder();
+        // Rules that start at a word boundary are grouped behind one look-behind, so a position
+        // inside a word is rejected with one test instead of one per rule.
+        StringBuilder wordRules = new StringBuilder();
+        StringBuilder otherRules = new StringBuilder();
         for (JsonNode r : pack.path("rules")) {
             String type = r.path("type").asText();
             if (!type.equals(PROMPT_INJECTION) && !type.equals(JAILBREAK) && !type.equals(DAMPEN)) {
@@ -66,13 +69,18 @@ public final class PromptAttackDetector {
             }
             String pattern = r.path("pattern").asText();
             Pattern.compile(pattern, Pattern.CASE_INSENSITIVE); // fail with the rule's own error first
-            if (rx.length() > 0) {
-                rx.append('|');
-            }
-            rx.append("(?<r").append(list.size()).append('>').append(pattern).append(')');
+            StringBuilder rx = pattern.startsWith("\\b") ? wordRules : otherRules;
+            rx.append(rx.length() > 0 ? "|" : "").append("(?<r").append(list.size()).append('>').append(pattern).append(')');
             list.add(new Rule(r.path("id").asText(), type, w));
         }
-        rx.append("|(?<").append(ENCODED_GROUP).append(">(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{")
+        StringBuilder rx = new StringBuilder();
+        if (wordRules.length() > 0) {
+            rx.append("(?<![A-Za-z0-9_])(?:").append(wordRules).append(")|");
+        }
+        if (otherRules.length() > 0) {
+            rx.append(otherRules).append('|');
+        }
+        rx.append("(?<").append(ENCODED_GROUP).append(">(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{")
                 .append(minLength).append(",}={0,2})");
         this.rules = List.copyOf(list);
         this.combined = Pattern.compile(rx.toString(), Pattern.CASE_INSENSITIVE);
