@@ -41,6 +41,7 @@ public final class QuestionFingerprint {
 
     /** A redaction placeholder, kept whole, or a run of letters/digits. */
     private static final Pattern TOKEN = Pattern.compile("(\\[[A-Z_]{2,20}\\])|[\\p{L}\\p{M}\\p{N}]+");
+    private static final Pattern BRITISH_ISE = Pattern.compile("is(e|ed|es|ing|ation|ations)$");
     private static final Pattern APOSTROPHE = Pattern.compile("(\\p{L})['’](\\p{L})");
     private static final Set<String> STOP_WORDS = Set.of(
             "a", "an", "the", "do", "does", "did", "doing", "done", "can", "could", "would", "should", "will",
@@ -120,7 +121,8 @@ public final class QuestionFingerprint {
         if (w.length() <= 3 || !w.chars().allMatch(ch -> ch < 128)) {
             return w;
         }
-        String s = w;
+        // British -ise/-isation spellings meet American -ize: "summarise" = "summarize"
+        String s = w.length() > 6 ? BRITISH_ISE.matcher(w).replaceFirst("iz$1") : w;
         if (s.endsWith("ies") && s.length() > 4) {
             s = s.substring(0, s.length() - 3) + "y";
         } else if (s.endsWith("sses")) {
