@@ -66,7 +66,8 @@ class ContentClassifierTest {
                 Flag.of("pii", "email", "request", 2),
                 Flag.of("pii", "email", "response", 1));
         String json = new ObjectMapper().writeValueAsString(flags);
-        assertThat(json).doesNotContain("example.com", "4111").contains("\"category\":\"pii\"").doesNotContain("score");
+        assertThat(json).doesNotContain("example.com", "4111", "score", "detail", "\"name\"")
+                .contains("{\"category\":\"pii\",\"type\":\"credit_card\",\"where\":\"request\",\"count\":1}");
     }
 
     @Test
