@@ -59,8 +59,8 @@ public final class SensitiveDataScanner {
             "(?<ipv4>(?<![\\w.])(?:\\d{1,3}\\.){3}\\d{1,3}(?!\\w|\\.\\d))",
             "(?<ipv6>(?<![\\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\\w:]))",
             "(?<phone>(?<![\\w+./-])(?:\\+\\d{1,3}[ .-]?(?:\\(\\d{1,4}\\)[ .-]?)?\\d{1,4}(?:[ .-]?\\d{1,4}){1,5}"
-                    + "|\\(\\d{3}\\)[ .-]?\\d{3}[ .-]\\d{4}"
-                    + "|\\d{3}(?<phsep>[.-])\\d{3}\\k<phsep>\\d{4}"
+                    + "|(?:1[ .-]?)?\\(\\d{3}\\)[ .-]?\\d{3}[ .-]\\d{4}"
+                    + "|(?:1(?<phsep1>[.-]))?\\d{3}(?<phsep>[.-])\\d{3}\\k<phsep>\\d{4}"
                     + "|0\\d(?:[ .]\\d{2}){4}"
                     + "|0\\d{2,4}[ -]\\d{3,4}[ -]?\\d{3,4})(?!\\w|[.-]\\d)))"));
 
@@ -454,9 +454,11 @@ public final class SensitiveDataScanner {
         if (s.startsWith("0")) {
             return digits.length() == 10 || digits.length() == 11;
         }
-        // North American: area code starts 2-9
-        char area = s.startsWith("(") ? s.charAt(1) : s.charAt(0);
-        return digits.length() == 10 && area >= '2';
+        // North American, optionally with the trunk prefix 1: area code starts 2-9
+        if (digits.length() == 11 && digits.charAt(0) == '1') {
+            digits = digits.substring(1);
+        }
+        return digits.length() == 10 && digits.charAt(0) >= '2';
     }
 
     /** {@code version 10.2.3.4} or {@code build 020 1234 5678} is a number, not an address. */
