@@ -43,7 +43,7 @@ public final class AppContext {
         this.archive = new BlobArchive(blob);
         this.conversations = new CosmosConversationStore(database.getContainer(CosmosContainers.CONVERSATIONS));
         this.staging = new CosmosStagingStore(database.getContainer(CosmosContainers.STAGING));
-        this.builder = new ConversationBuilder(new Enricher(settings.apimLogMaxBytes()),
+        this.builder = new ConversationBuilder(Enricher.from(settings),
                 settings.contentMode(), settings.contentInlineMaxBytes());
         this.pipeline = pipelineWith(archive, archive, conversations, staging, archive);
     }

@@ -103,9 +103,11 @@ public final class ConversationBuilder {
         }
         List<Flag> flags = new ArrayList<>(d.flags());
         for (Flag f : enricher.gatewayFlags(g)) {
-            flags.removeIf(x -> x.category().equals(f.category()) && x.type().equals(f.type()) && x.where().equals(f.where()));
+            flags.removeIf(x -> x.category().equals(f.category()) && x.type().equals(f.type())
+                    && java.util.Objects.equals(x.where(), f.where()) && java.util.Objects.equals(x.detail(), f.detail()));
             flags.add(f);
         }
+        flags.sort(Flag.ORDER);
         return new ConversationDocument(d.id(), d.correlationId(), d.status(), d.timestamp(), d.model(), d.deployment(),
                 d.apiVersion(), d.requestId(), d.streaming(), d.tokens(), d.cost(), d.request(), d.response(), caller(g),
                 flags, d.question(), d.chunks(), d.archive(), d.classifierVersion(), d.contentMode(), d.day(),

@@ -2,23 +2,54 @@ package com.llmlogprocessor.conversation;
 
 import com.llmlogprocessor.assemble.AssembledCall;
 import com.llmlogprocessor.assemble.ConversationStatus;
+import com.llmlogprocessor.classify.ClassifierConfig;
+import com.llmlogprocessor.classify.ContentClassifier;
+import com.llmlogprocessor.classify.ContentFilterDetector;
 import com.llmlogprocessor.classify.Flag;
+import com.llmlogprocessor.classify.OperationalFlags;
+import com.llmlogprocessor.config.Settings;
 import com.llmlogprocessor.conversation.ConversationDocument.Question;
 import com.llmlogprocessor.conversation.ConversationDocument.Tokens;
 import com.llmlogprocessor.enrich.Cost;
+import com.llmlogprocessor.enrich.PriceTable;
+import com.llmlogprocessor.enrich.QuestionFingerprint;
+import com.llmlogprocessor.enrich.TokenEstimator;
 import com.llmlogprocessor.parse.GatewayLlmRecord;
+import com.llmlogprocessor.parse.GatewayLogRecord;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Everything a conversation gains beyond the log: tokens, cost, flags, question fingerprint.
- * Thread-safe; built once.
+ * Everything a conversation gains beyond the log: tokens (the gateway's counts, else estimated
+ * with the model family's tokenizer and labelled so), cost from the versioned price table,
+ * classification flags, content-filter results from the GatewayLogs bodies, operational flags and
+ * the question fingerprint. Thread-safe; built once.
  */
 public class Enricher {
+    private final ContentClassifier classifier;
+    private final TokenEstimator tokens = new TokenEstimator();
+    private final PriceTable prices;
     private final int apimLogMaxBytes;
+    private final int largePromptTokens;
 
-    public Enricher(int apimLogMaxBytes) {
+    public Enricher(ContentClassifier classifier, PriceTable prices, int apimLogMaxBytes, int largePromptTokens) {
+        this.classifier = classifier;
+        this.prices = prices;
         this.apimLogMaxBytes = apimLogMaxBytes;
+        this.largePromptTokens = largePromptTokens;
+    }
+
+    public static Enricher from(Settings s) {
+        PriceTable prices = s.priceTablePath().map(p -> PriceTable.load(Path.of(p))).orElseGet(PriceTable::bundled);
+        return new Enricher(new ContentClassifier(ClassifierConfig.from(s)), prices, s.apimLogMaxBytes(),
+                s.largePromptTokens());
+    }
+
+    /** With the bundled price table and default thresholds (tests, benchmarks). */
+    public static Enricher defaults() {
+        return new Enricher(new ContentClassifier(ClassifierConfig.defaults()), PriceTable.bundled(),
+                Settings.APIM_HARD_CAP_BYTES, ClassifierConfig.defaults().largePromptTokens());
     }
 
     public record Enrichment(Tokens tokens, Cost cost, List<Flag> flags, Question question, String classifierVersion,
@@ -27,33 +58,55 @@ public class Enricher {
 
     public Enrichment enrich(AssembledCall call, ConversationStatus status, List<ChatText> request,
                              List<ChatText> response) {
-        List<Flag> flags = new ArrayList<>();
+        GatewayLlmRecord meta = call.metadata();
+        String model = meta == null ? null : firstNonBlank(meta.modelName(), meta.deploymentName());
+        Tokens t = gatewayTokens(meta);
+        List<Flag> flags = new ArrayList<>(classifier.classify(request, response));
+        boolean hasContent = !request.isEmpty() || !response.isEmpty();
+        if ((t == null || t.total() == 0) && hasContent) {
+            long prompt = request.isEmpty() ? 0 : tokens.countPrompt(model, request);
+            long completion = response.isEmpty() ? 0 : tokens.countCompletion(model, response);
+            t = new Tokens(prompt, completion, prompt + completion, 0, "estimated");
+            flags.add(OperationalFlags.estimatedTokens());
+        }
+        Cost cost = t == null || meta == null ? null
+                : prices.cost(meta.modelName(), meta.deploymentName(), t.prompt(), t.cachedPrompt(), t.completion())
+                        .orElse(null);
+        if (t != null) {
+            OperationalFlags.largePrompt(t.prompt(), largePromptTokens).ifPresent(flags::add);
+        }
         boolean requestTruncated = truncated(call.requestChars());
         boolean responseTruncated = truncated(call.responseChars());
         if (requestTruncated) {
-            flags.add(Flag.of("operational", "truncated", "request", 1));
+            flags.add(Flag.of(Flag.OPERATIONAL, OperationalFlags.TRUNCATED, Flag.REQUEST, 1));
         }
         if (responseTruncated) {
-            flags.add(Flag.of("operational", "truncated", "response", 1));
+            flags.add(Flag.of(Flag.OPERATIONAL, OperationalFlags.TRUNCATED, Flag.RESPONSE, 1));
         }
         if (status == ConversationStatus.PARTIAL) {
-            flags.add(Flag.of("operational", "partial", call.hasResponseFragments() ? "response" : "request",
-                    Math.max(1, call.missing().size())));
+            flags.add(Flag.of(Flag.OPERATIONAL, OperationalFlags.PARTIAL,
+                    call.hasResponseFragments() ? Flag.RESPONSE : Flag.REQUEST, Math.max(1, call.missing().size())));
         } else if (status == ConversationStatus.NO_RESPONSE) {
-            flags.add(Flag.of("operational", "no_response", "response", 1));
+            flags.add(Flag.of(Flag.OPERATIONAL, OperationalFlags.NO_RESPONSE, Flag.RESPONSE, 1));
         }
-        return new Enrichment(gatewayTokens(call.metadata()), null, flags, null, "none", requestTruncated,
-                responseTruncated);
+        if (call.gateway() != null) {
+            flags.addAll(gatewayFlags(call.gateway()));
+        }
+        flags.sort(Flag.ORDER);
+        Question question = QuestionFingerprint.of(request, classifier)
+                .map(q -> new Question(q.text(), q.fingerprint(), q.simhash()))
+                .orElse(null);
+        return new Enrichment(t, cost, flags, question, ContentClassifier.VERSION, requestTruncated, responseTruncated);
     }
 
-    /** Flags implied by the GatewayLogs record alone (content filter results). */
-    public List<Flag> gatewayFlags(com.llmlogprocessor.parse.GatewayLogRecord g) {
-        return List.of();
+    /** Flags implied by the GatewayLogs record alone (Azure OpenAI content filter results). */
+    public List<Flag> gatewayFlags(GatewayLogRecord g) {
+        return ContentFilterDetector.detect(g.responseCode(), g.responseBody(), g.backendResponseBody());
     }
 
-    /** PII and secret spans replaced by placeholders; identity until classification lands. */
+    /** PII and secret spans replaced by placeholders ({@code [EMAIL]}, {@code [API_KEY]}, ...). */
     public String redact(String text) {
-        return text;
+        return classifier.redact(text);
     }
 
     /**
@@ -62,7 +115,7 @@ public class Enricher {
      * characters count as bytes.
      */
     boolean truncated(long chars) {
-        return chars > 0 && chars >= (long) (apimLogMaxBytes * 0.99);
+        return chars > 0 && OperationalFlags.truncated(chars, apimLogMaxBytes);
     }
 
     static Tokens gatewayTokens(GatewayLlmRecord m) {
@@ -73,6 +126,10 @@ public class Enricher {
         long completion = nz(m.completionTokens());
         long total = m.totalTokens() == null ? prompt + completion : m.totalTokens();
         return new Tokens(prompt, completion, total, nz(m.promptCachedTokens()), "gateway");
+    }
+
+    private static String firstNonBlank(String a, String b) {
+        return a != null && !a.isBlank() ? a : b;
     }
 
     private static long nz(Long v) {

@@ -25,7 +25,7 @@ class IngestPipelineTest {
     private final InMemoryStores stores = new InMemoryStores();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-04T10:20:00Z"));
     private final IngestPipeline pipeline = new IngestPipeline(stores, stores, stores, stores, stores,
-            new ConversationBuilder(new Enricher(Settings.APIM_HARD_CAP_BYTES), Settings.ContentMode.FULL, 4096), clock);
+            new ConversationBuilder(Enricher.defaults(), Settings.ContentMode.FULL, 4096), clock);
     private long seq;
 
     private BatchResult ingest(String... bodies) {
