@@ -13,7 +13,7 @@ public record SensitiveSample(String category, String type, String text) {
             new SensitiveSample("pii", "phone", "call me at +1 (425) 555-0100 tomorrow"),
             new SensitiveSample("pii", "credit_card", "my card is 4111 1111 1111 1111 exp 12/29"),
             new SensitiveSample("pii", "iban", "wire it to DE89 3704 0044 0532 0130 00 please"),
-            new SensitiveSample("pii", "ssn", "my SSN is 123-45-6789"),
+            new SensitiveSample("pii", "ssn", "my SSN is 536-22-1234"),
             new SensitiveSample("pii", "ip_address", "the server at 203.0.113.77 is down"));
 
     public static final List<SensitiveSample> SECRETS = List.of(
