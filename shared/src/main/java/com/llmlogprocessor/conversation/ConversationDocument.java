@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.llmlogprocessor.classify.Flag;
 import com.llmlogprocessor.enrich.Cost;
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -23,7 +24,7 @@ public record ConversationDocument(
         String requestId,
         Boolean streaming,
         Tokens tokens,
-        Cost cost,
+        Price cost,
         Content request,
         Content response,
         Caller caller,
@@ -43,6 +44,18 @@ public record ConversationDocument(
             throw new IllegalArgumentException("id must equal correlationId");
         }
         flags = flags == null ? List.of() : List.copyOf(flags);
+    }
+
+    /**
+     * The call's price from the versioned price table. A model the table does not know gets no
+     * amount and says so in {@code unpriced}, rather than a silent zero.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Price(@JsonInclude(JsonInclude.Include.ALWAYS) BigDecimal amount, String currency,
+                        String priceVersion, String unpriced) {
+        public static Price of(Cost c) {
+            return new Price(c.amount(), c.currency(), c.priceVersion(), null);
+        }
     }
 
     /** Token counts; {@code source} is {@code gateway} (APIM's counts) or {@code estimated}. */

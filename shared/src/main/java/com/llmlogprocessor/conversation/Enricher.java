@@ -8,9 +8,9 @@ import com.llmlogprocessor.classify.ContentFilterDetector;
 import com.llmlogprocessor.classify.Flag;
 import com.llmlogprocessor.classify.OperationalFlags;
 import com.llmlogprocessor.config.Settings;
+import com.llmlogprocessor.conversation.ConversationDocument.Price;
 import com.llmlogprocessor.conversation.ConversationDocument.Question;
 import com.llmlogprocessor.conversation.ConversationDocument.Tokens;
-import com.llmlogprocessor.enrich.Cost;
 import com.llmlogprocessor.enrich.PriceTable;
 import com.llmlogprocessor.enrich.QuestionFingerprint;
 import com.llmlogprocessor.enrich.TokenEstimator;
@@ -52,7 +52,7 @@ public class Enricher {
                 Settings.APIM_HARD_CAP_BYTES, ClassifierConfig.defaults().largePromptTokens());
     }
 
-    public record Enrichment(Tokens tokens, Cost cost, List<Flag> flags, Question question, String classifierVersion,
+    public record Enrichment(Tokens tokens, Price cost, List<Flag> flags, Question question, String classifierVersion,
                              boolean requestTruncated, boolean responseTruncated) {
     }
 
@@ -69,9 +69,7 @@ public class Enricher {
             t = new Tokens(prompt, completion, prompt + completion, 0, "estimated");
             flags.add(OperationalFlags.estimatedTokens());
         }
-        Cost cost = t == null || meta == null ? null
-                : prices.cost(meta.modelName(), meta.deploymentName(), t.prompt(), t.cachedPrompt(), t.completion())
-                        .orElse(null);
+        Price cost = price(meta, t);
         if (t != null) {
             OperationalFlags.largePrompt(t.prompt(), largePromptTokens).ifPresent(flags::add);
         }
@@ -97,6 +95,21 @@ public class Enricher {
                 .map(q -> new Question(q.text(), q.fingerprint(), q.simhash()))
                 .orElse(null);
         return new Enrichment(t, cost, flags, question, ContentClassifier.VERSION, requestTruncated, responseTruncated);
+    }
+
+    private Price price(GatewayLlmRecord meta, Tokens t) {
+        if (t == null || meta == null || (isBlank(meta.modelName()) && isBlank(meta.deploymentName()))) {
+            return null;
+        }
+        return prices.cost(meta.modelName(), meta.deploymentName(), t.prompt(), t.cachedPrompt(), t.completion())
+                .map(Price::of)
+                .orElseGet(() -> new Price(null, prices.currency(), prices.version(),
+                        "model not in price table: " + PriceTable.normaliseModel(
+                                isBlank(meta.modelName()) ? meta.deploymentName() : meta.modelName())));
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
     }
 
     /** Flags implied by the GatewayLogs record alone (Azure OpenAI content filter results). */

@@ -146,4 +146,45 @@ class IngestPipelineTest {
         assertThat(new String(stores.content.get("c9/response.json"))).contains("lorem ipsum lorem");
         assertThat(doc.at("/request/messages/0/role").asText()).isEqualTo("user");
     }
+
+    @Test
+    void givenNoGatewayTokens_thenEstimatedWithTheTokenizerAndLabelled() {
+        List<ObjectNode> records = new ArrayList<>(call("e1", REQ, RESP, 50));
+        ObjectNode props = (ObjectNode) records.get(0).get("properties");
+        props.put("promptTokens", 0).put("completionTokens", 0).put("totalTokens", 0);
+        ingest(envelope(records));
+        ObjectNode doc = stores.conversation("e1");
+        assertThat(doc.at("/tokens/source").asText()).isEqualTo("estimated");
+        assertThat(doc.at("/tokens/prompt").asLong()).isPositive();
+        assertThat(doc.at("/tokens/completion").asLong()).isPositive();
+        assertThat(doc.get("flags").toString()).contains("\"type\":\"estimated_tokens\"");
+    }
+
+    @Test
+    void givenKnownAndUnknownModels_thenCostOrAnExplicitUnpricedNote() {
+        ingest(envelope(call("k1", REQ, RESP, 50)));
+        ObjectNode known = stores.conversation("k1");
+        assertThat(known.at("/cost/amount").decimalValue()).isPositive();
+        assertThat(known.at("/cost/currency").asText()).isEqualTo("USD");
+        assertThat(known.at("/cost/priceVersion").asText()).isNotBlank();
+
+        List<ObjectNode> records = new ArrayList<>(call("k2", REQ, RESP, 50));
+        ((ObjectNode) records.get(0).get("properties")).put("modelName", "acme-llm-7");
+        ingest(envelope(records));
+        ObjectNode unknown = stores.conversation("k2");
+        assertThat(unknown.at("/cost/amount").isNull()).isTrue();
+        assertThat(unknown.at("/cost/unpriced").asText()).contains("acme-llm-7");
+    }
+
+    @Test
+    void givenPiiInThePrompt_thenFlaggedWithoutTheValueAndQuestionFingerprinted() {
+        String req = "[{\"role\":\"user\",\"content\":\"Mail jane.doe@example.com: how do I reset my password?\"}]";
+        ingest(envelope(call("f1", req, RESP, 30)));
+        ObjectNode doc = stores.conversation("f1");
+        assertThat(doc.get("flags").toString()).contains("\"category\":\"pii\",\"type\":\"email\",\"where\":\"request\"")
+                .doesNotContain("jane.doe");
+        assertThat(doc.at("/question/fingerprint").asText()).isNotBlank();
+        assertThat(doc.at("/question/text").asText()).doesNotContain("jane.doe");
+        assertThat(doc.get("classifierVersion").asText()).isNotEqualTo("none");
+    }
 }
