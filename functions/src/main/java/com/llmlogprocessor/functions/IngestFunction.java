@@ -2,15 +2,13 @@ package com.llmlogprocessor.functions;
 
 import com.llmlogprocessor.ingest.BatchResult;
 import com.llmlogprocessor.ingest.EventBody;
+import com.llmlogprocessor.parse.RecordParser;
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.annotation.BindingName;
 import com.microsoft.azure.functions.annotation.Cardinality;
 import com.microsoft.azure.functions.annotation.EventHubTrigger;
 import com.microsoft.azure.functions.annotation.ExponentialBackoffRetry;
 import com.microsoft.azure.functions.annotation.FunctionName;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +54,7 @@ public class IngestFunction {
             String part = partition != null ? partition : firstText(p, "PartitionId", "x-opt-partition-id");
             long seq = number(firstText(p, "SequenceNumber", "x-opt-sequence-number"), contentKey(events[i]));
             out.add(new EventBody(events[i], part == null ? "unknown" : part, seq,
-                    time(firstText(p, "EnqueuedTimeUtc", "x-opt-enqueued-time"))));
+                    RecordParser.parseTime(firstText(p, "EnqueuedTimeUtc", "x-opt-enqueued-time"))));
         }
         return out;
     }
@@ -100,18 +98,5 @@ public class IngestFunction {
         }
     }
 
-    private static Instant time(String s) {
-        if (s == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(s).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return Instant.parse(s + "Z");
-            } catch (DateTimeParseException e2) {
-                return null;
-            }
-        }
-    }
+
 }

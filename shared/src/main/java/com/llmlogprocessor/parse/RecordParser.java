@@ -274,7 +274,7 @@ public final class RecordParser {
     }
 
     /** ISO-8601 with any fractional digits; a time without an offset is UTC. Bad times become null. */
-    static Instant parseTime(String s) {
+    public static Instant parseTime(String s) {
         if (s == null) {
             return null;
         }

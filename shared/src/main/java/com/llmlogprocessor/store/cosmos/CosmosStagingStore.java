@@ -3,7 +3,6 @@ package com.llmlogprocessor.store.cosmos;
 import com.azure.cosmos.CosmosContainer;
 import com.azure.cosmos.CosmosException;
 import com.azure.cosmos.models.CosmosItemRequestOptions;
-import com.azure.cosmos.models.CosmosItemResponse;
 import com.azure.cosmos.models.CosmosQueryRequestOptions;
 import com.azure.cosmos.models.PartitionKey;
 import com.azure.cosmos.models.SqlParameter;
@@ -77,10 +76,13 @@ public final class CosmosStagingStore implements StagingStore {
 
     @Override
     public Optional<GatewayLogRecord> stagedGateway(String correlationId) {
+        return gatewayItem(correlationId).map(item -> read(item.get("record"), GatewayLogRecord.class));
+    }
+
+    private Optional<ObjectNode> gatewayItem(String correlationId) {
         try {
-            CosmosItemResponse<ObjectNode> r = container.readItem(correlationId + "|gw", new PartitionKey(correlationId),
-                    ObjectNode.class);
-            return Optional.of(read(r.getItem().get("record"), GatewayLogRecord.class));
+            return Optional.of(container.readItem(correlationId + "|gw", new PartitionKey(correlationId), ObjectNode.class)
+                    .getItem());
         } catch (CosmosException e) {
             if (CosmosContainers.isNotFound(e)) {
                 return Optional.empty();
@@ -128,44 +130,32 @@ public final class CosmosStagingStore implements StagingStore {
 
     @Override
     public List<String> idlePending(Instant cutoff, int max) {
-        SqlQuerySpec q = new SqlQuerySpec(
-                "SELECT TOP @max c.correlationId FROM c WHERE c.kind = 'head' AND c.pending = true AND c.lastSeen < @cutoff"
-                        + " ORDER BY c.lastSeen",
-                List.of(new SqlParameter("@max", max), new SqlParameter("@cutoff", Times.format(cutoff))));
-        List<String> out = new ArrayList<>();
-        for (ObjectNode n : container.queryItems(q, new CosmosQueryRequestOptions(), ObjectNode.class)) {
-            out.add(n.get("correlationId").asText());
-        }
-        return out;
+        return oldest("c.kind = 'head' AND c.pending = true AND c.lastSeen < @cutoff ORDER BY c.lastSeen", cutoff, max)
+                .stream().map(n -> n.get("correlationId").asText()).toList();
     }
 
     @Override
     public List<GatewayLogRecord> uncheckedGateways(Instant cutoff, int max) {
-        SqlQuerySpec q = new SqlQuerySpec(
-                "SELECT TOP @max * FROM c WHERE c.kind = 'gw' AND c.checked = false AND c.stagedAt < @cutoff"
-                        + " ORDER BY c.stagedAt",
+        return oldest("c.kind = 'gw' AND c.checked = false AND c.stagedAt < @cutoff ORDER BY c.stagedAt", cutoff, max)
+                .stream().map(n -> read(n.get("record"), GatewayLogRecord.class)).toList();
+    }
+
+    /** Up to {@code max} staging items matching the condition (which orders by a time before the cutoff). */
+    private List<ObjectNode> oldest(String condition, Instant cutoff, int max) {
+        SqlQuerySpec q = new SqlQuerySpec("SELECT TOP @max * FROM c WHERE " + condition,
                 List.of(new SqlParameter("@max", max), new SqlParameter("@cutoff", Times.format(cutoff))));
-        List<GatewayLogRecord> out = new ArrayList<>();
-        for (ObjectNode n : container.queryItems(q, new CosmosQueryRequestOptions(), ObjectNode.class)) {
-            out.add(read(n.get("record"), GatewayLogRecord.class));
-        }
+        List<ObjectNode> out = new ArrayList<>();
+        container.queryItems(q, new CosmosQueryRequestOptions(), ObjectNode.class).forEach(out::add);
         return out;
     }
 
     @Override
     public void markGatewayChecked(String correlationId, Instant now) {
-        try {
-            CosmosItemResponse<ObjectNode> r = container.readItem(correlationId + "|gw", new PartitionKey(correlationId),
-                    ObjectNode.class);
-            ObjectNode item = r.getItem();
+        gatewayItem(correlationId).ifPresent(item -> {
             item.put("checked", true);
             item.put("checkedAt", Times.format(now));
             container.upsertItem(item, new PartitionKey(correlationId), new CosmosItemRequestOptions());
-        } catch (CosmosException e) {
-            if (!CosmosContainers.isNotFound(e)) {
-                throw e;
-            }
-        }
+        });
     }
 
     private static ObjectNode item(String cid, String id, String kind) {
