@@ -7,6 +7,7 @@ import com.llmlogprocessor.config.Settings;
 import com.llmlogprocessor.conversation.ConversationBuilder;
 import com.llmlogprocessor.conversation.Enricher;
 import com.llmlogprocessor.ingest.IngestPipeline;
+import com.llmlogprocessor.query.Lookups;
 import com.llmlogprocessor.store.AzureClients;
 import com.llmlogprocessor.store.blob.BlobArchive;
 import com.llmlogprocessor.store.cosmos.CosmosContainers;
@@ -28,6 +29,7 @@ public final class AppContext {
     private final IngestPipeline pipeline;
     private final CosmosConversationStore conversations;
     private final CosmosStagingStore staging;
+    private final Lookups lookups;
     private final Clock clock;
 
     public AppContext(Settings settings, CosmosClient cosmos, BlobServiceClient blob, Clock clock) {
@@ -39,7 +41,9 @@ public final class AppContext {
         this.staging = new CosmosStagingStore(database.getContainer(CosmosContainers.STAGING));
         ConversationBuilder builder = new ConversationBuilder(new Enricher(settings.apimLogMaxBytes()),
                 settings.contentMode(), settings.contentInlineMaxBytes());
-        this.pipeline = new IngestPipeline(archive, archive, conversations, staging, archive, builder, clock);
+        this.lookups = Lookups.create(database, archive, clock);
+        this.pipeline = new IngestPipeline(archive, archive, conversations, staging, archive, builder, clock,
+                lookups.ingestBookkeeping());
     }
 
     /** The process-wide context, built from the environment on first use. */
@@ -85,6 +89,11 @@ public final class AppContext {
 
     public CosmosStagingStore staging() {
         return staging;
+    }
+
+    /** The read side of the lookup API (queries, usage rollups, health). */
+    public Lookups lookups() {
+        return lookups;
     }
 
     public Clock clock() {
