@@ -109,10 +109,21 @@ resource conversations 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/conta
             path: '/"_etag"/?'
           }
         ]
-        // The lookup API filters by one field and orders newest first. ORDER BY /timestamp DESC
-        // alone is served by the range index on /* (composite indexes need two or more paths);
-        // each equality filter + ORDER BY /timestamp DESC needs its own composite index.
+        // The lookup API orders newest first by (timestamp, id): id breaks ties so its keyset
+        // continuation tokens page without gaps or duplicates. A two-property ORDER BY needs the
+        // composite index (/timestamp DESC, /id DESC); each equality filter + that ORDER BY is
+        // served best by its own composite index below.
         compositeIndexes: [
+          [
+            {
+              path: '/timestamp'
+              order: 'descending'
+            }
+            {
+              path: '/id'
+              order: 'descending'
+            }
+          ]
           [
             {
               path: '/caller/subscriptionId'
@@ -120,6 +131,10 @@ resource conversations 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/conta
             }
             {
               path: '/timestamp'
+              order: 'descending'
+            }
+            {
+              path: '/id'
               order: 'descending'
             }
           ]
@@ -132,6 +147,10 @@ resource conversations 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/conta
               path: '/timestamp'
               order: 'descending'
             }
+            {
+              path: '/id'
+              order: 'descending'
+            }
           ]
           [
             {
@@ -142,6 +161,10 @@ resource conversations 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/conta
               path: '/timestamp'
               order: 'descending'
             }
+            {
+              path: '/id'
+              order: 'descending'
+            }
           ]
           [
             {
@@ -150,6 +173,10 @@ resource conversations 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/conta
             }
             {
               path: '/timestamp'
+              order: 'descending'
+            }
+            {
+              path: '/id'
               order: 'descending'
             }
           ]

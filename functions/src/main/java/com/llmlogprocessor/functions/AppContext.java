@@ -7,6 +7,7 @@ import com.llmlogprocessor.config.Settings;
 import com.llmlogprocessor.conversation.ConversationBuilder;
 import com.llmlogprocessor.conversation.Enricher;
 import com.llmlogprocessor.ingest.IngestPipeline;
+import com.llmlogprocessor.query.Lookups;
 import com.llmlogprocessor.store.AzureClients;
 import com.llmlogprocessor.store.ContentStore;
 import com.llmlogprocessor.store.ConversationStore;
@@ -33,6 +34,7 @@ public final class AppContext {
     private final IngestPipeline pipeline;
     private final CosmosConversationStore conversations;
     private final CosmosStagingStore staging;
+    private final Lookups lookups;
     private final Clock clock;
     private final ConversationBuilder builder;
 
@@ -45,13 +47,15 @@ public final class AppContext {
         this.staging = new CosmosStagingStore(database.getContainer(CosmosContainers.STAGING));
         this.builder = new ConversationBuilder(Enricher.from(settings),
                 settings.contentMode(), settings.contentInlineMaxBytes());
+        this.lookups = Lookups.create(database, archive, clock);
         this.pipeline = pipelineWith(archive, archive, conversations, staging, archive);
     }
 
     /** The ingest pipeline over other stores (fault-injecting wrappers in tests), same enrichment and clock. */
     public IngestPipeline pipelineWith(RawArchive raw, DeadLetters deadLetters, ConversationStore conversations,
                                        StagingStore staging, ContentStore content) {
-        return new IngestPipeline(raw, deadLetters, conversations, staging, content, builder, clock);
+        return new IngestPipeline(raw, deadLetters, conversations, staging, content, builder, clock,
+                lookups.ingestBookkeeping());
     }
 
     /** The process-wide context, built from the environment on first use. */
@@ -97,6 +101,11 @@ public final class AppContext {
 
     public CosmosStagingStore staging() {
         return staging;
+    }
+
+    /** The read side of the lookup API (queries, usage rollups, health). */
+    public Lookups lookups() {
+        return lookups;
     }
 
     public Clock clock() {

@@ -27,7 +27,8 @@ public record Settings(
         Duration sweepGrace,
         Optional<String> priceTablePath,
         int largePromptTokens,
-        int apimLogMaxBytes) {
+        int apimLogMaxBytes,
+        boolean appServiceAuth) {
 
     public static final String COSMOS_ENDPOINT = "COSMOS_ENDPOINT";
     public static final String COSMOS_KEY = "COSMOS_KEY";
@@ -41,6 +42,12 @@ public record Settings(
     public static final String PRICE_TABLE_PATH = "PRICE_TABLE_PATH";
     public static final String LARGE_PROMPT_TOKENS = "LARGE_PROMPT_TOKENS";
     public static final String APIM_LLM_LOG_MAX_BYTES = "APIM_LLM_LOG_MAX_BYTES";
+    /**
+     * Set to {@code true} by the platform when App Service authentication (Easy Auth) is on; the
+     * lookup API then requires app roles from {@code X-MS-CLIENT-PRINCIPAL}. Not an app setting in
+     * Bicep: the platform owns it. Locally off unless set.
+     */
+    public static final String WEBSITE_AUTH_ENABLED = "WEBSITE_AUTH_ENABLED";
     /** Read by the binding expressions only; listed so the settings checks know them. */
     public static final String EVENTHUB_NAME = "EVENTHUB_NAME";
     public static final String EVENTHUB_CONSUMER_GROUP = "EVENTHUB_CONSUMER_GROUP";
@@ -83,7 +90,8 @@ public record Settings(
                 Duration.ofMinutes(intValue(env, SWEEP_GRACE_MINUTES, 10)),
                 value(env, PRICE_TABLE_PATH),
                 intValue(env, LARGE_PROMPT_TOKENS, 32_000),
-                intValue(env, APIM_LLM_LOG_MAX_BYTES, APIM_HARD_CAP_BYTES));
+                intValue(env, APIM_LLM_LOG_MAX_BYTES, APIM_HARD_CAP_BYTES),
+                value(env, WEBSITE_AUTH_ENABLED).map(v -> v.equalsIgnoreCase("true")).orElse(false));
     }
 
     public static Settings fromEnvironment() {

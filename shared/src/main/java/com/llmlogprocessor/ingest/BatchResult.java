@@ -1,7 +1,9 @@
 package com.llmlogprocessor.ingest;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What one batch did, for the function's log line and the health counters. Holds counts only:
@@ -20,6 +22,8 @@ public final class BatchResult {
     int gatewayJoinedLate;
     int failedConversations;
     final Map<String, Integer> conversationsByStatus = new TreeMap<>();
+    /** The {@code day} of every conversation document written or patched (usage rollups recompute them). */
+    final Set<String> daysWritten = new TreeSet<>();
 
     public int bodies() { return bodies; }
     public int records() { return records; }
@@ -33,6 +37,7 @@ public final class BatchResult {
     public int gatewayJoinedLate() { return gatewayJoinedLate; }
     public int failedConversations() { return failedConversations; }
     public Map<String, Integer> conversationsByStatus() { return Map.copyOf(conversationsByStatus); }
+    public Set<String> daysWritten() { return Set.copyOf(daysWritten); }
 
     public int conversationsWritten() {
         return conversationsByStatus.values().stream().mapToInt(Integer::intValue).sum();
@@ -40,6 +45,12 @@ public final class BatchResult {
 
     void written(String status) {
         conversationsByStatus.merge(status, 1, Integer::sum);
+    }
+
+    void dayWritten(String day) {
+        if (day != null) {
+            daysWritten.add(day);
+        }
     }
 
     public void add(BatchResult o) {
@@ -55,6 +66,7 @@ public final class BatchResult {
         gatewayJoinedLate += o.gatewayJoinedLate;
         failedConversations += o.failedConversations;
         o.conversationsByStatus.forEach((k, v) -> conversationsByStatus.merge(k, v, Integer::sum));
+        daysWritten.addAll(o.daysWritten);
     }
 
     @Override

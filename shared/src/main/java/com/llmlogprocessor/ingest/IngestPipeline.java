@@ -5,6 +5,7 @@ import com.llmlogprocessor.assemble.CallPieces;
 import com.llmlogprocessor.assemble.ChunkAssembler;
 import com.llmlogprocessor.assemble.ConversationStatus;
 import com.llmlogprocessor.conversation.ConversationBuilder;
+import com.llmlogprocessor.conversation.ConversationDocument;
 import com.llmlogprocessor.conversation.ConversationBuilder.Built;
 import com.llmlogprocessor.parse.GatewayLlmRecord;
 import com.llmlogprocessor.parse.GatewayLogRecord;
@@ -42,11 +43,19 @@ public final class IngestPipeline {
     private final ContentStore content;
     private final ConversationBuilder builder;
     private final Clock clock;
+    private final BatchListener listener;
     private final RecordParser parser = new RecordParser();
     private final ChunkAssembler assembler = new ChunkAssembler();
 
     public IngestPipeline(RawArchive raw, DeadLetters deadLetters, ConversationStore conversations,
                           StagingStore staging, ContentStore content, ConversationBuilder builder, Clock clock) {
+        this(raw, deadLetters, conversations, staging, content, builder, clock, BatchListener.NONE);
+    }
+
+    public IngestPipeline(RawArchive raw, DeadLetters deadLetters, ConversationStore conversations,
+                          StagingStore staging, ContentStore content, ConversationBuilder builder, Clock clock,
+                          BatchListener listener) {
+        this.listener = listener;
         this.raw = raw;
         this.deadLetters = deadLetters;
         this.conversations = conversations;
@@ -95,6 +104,7 @@ public final class IngestPipeline {
                 handleCall(pieces, now, result);
             }
         }
+        listener.batchDone(bodies.isEmpty() ? "unknown" : bodies.get(0).partitionId(), result);
         return result;
     }
 
@@ -150,6 +160,7 @@ public final class IngestPipeline {
             }
             staging.markGatewayChecked(g.correlationId(), now);
         }
+        listener.batchDone("sweep", result);
         return result;
     }
 
@@ -171,6 +182,7 @@ public final class IngestPipeline {
         built.contentBlobs().forEach(content::put);
         conversations.upsert(built.document());
         result.written(status.wireName());
+        result.dayWritten(built.document().day());
         return true;
     }
 
@@ -185,8 +197,10 @@ public final class IngestPipeline {
             if (existing.isEmpty()) {
                 return;
             }
-            if (conversations.replaceIfMatch(builder.withCaller(existing.get().document(), g), existing.get().etag())) {
+            ConversationDocument joined = builder.withCaller(existing.get().document(), g);
+            if (conversations.replaceIfMatch(joined, existing.get().etag())) {
                 result.gatewayJoinedLate++;
+                result.dayWritten(joined.day());
                 return;
             }
         }

@@ -32,6 +32,12 @@ class InfraSettingsTest {
     /** Emulator credentials: local runs only, never set in Azure (identity is used there). */
     private static final Set<String> LOCAL_ONLY = Set.of(Settings.COSMOS_KEY, Settings.ARCHIVE_CONNECTION_STRING);
 
+    /**
+     * Read by our code but set by the platform, never by Bicep: WEBSITE_AUTH_ENABLED is true when App
+     * Service authentication is on. An app setting of the same name could contradict the platform.
+     */
+    private static final Set<String> PLATFORM_PROVIDED = Set.of(Settings.WEBSITE_AUTH_ENABLED);
+
     /** Read by the Functions host / Application Insights agent, not by our code. */
     private static final Set<String> PLATFORM = Set.of(
             "APPLICATIONINSIGHTS_CONNECTION_STRING",
@@ -52,7 +58,7 @@ class InfraSettingsTest {
         Set<String> appSettings = bicepAppSettings();
         List<String> missing = new ArrayList<>();
         for (String setting : codeReadSettings()) {
-            if (!LOCAL_ONLY.contains(setting) && !isSet(setting, appSettings)) {
+            if (!LOCAL_ONLY.contains(setting) && !PLATFORM_PROVIDED.contains(setting) && !isSet(setting, appSettings)) {
                 missing.add(setting);
             }
         }
@@ -77,6 +83,13 @@ class InfraSettingsTest {
             assertThat(LOCAL_ONLY).as("local-only setting set in Azure").doesNotContain(baseName(appSetting));
         }
         assertThat(localSettingsExample()).containsAll(LOCAL_ONLY);
+    }
+
+    @Test
+    void givenPlatformProvidedSettings_thenBicepNeverSetsThem() {
+        for (String appSetting : bicepAppSettings()) {
+            assertThat(PLATFORM_PROVIDED).as("platform-provided setting set in Bicep").doesNotContain(baseName(appSetting));
+        }
     }
 
     @Test
@@ -122,7 +135,7 @@ class InfraSettingsTest {
         Set<String> outputs = BicepText.outputs(BicepText.read(root.resolve("infra/main.bicep")));
         List<String> missing = new ArrayList<>();
         for (String setting : codeReadSettings()) {
-            if (!LOCAL_ONLY.contains(setting) && !isSet(setting, outputs)) {
+            if (!LOCAL_ONLY.contains(setting) && !PLATFORM_PROVIDED.contains(setting) && !isSet(setting, outputs)) {
                 missing.add(setting);
             }
         }
@@ -141,7 +154,7 @@ class InfraSettingsTest {
             String text = BicepText.read((Path) hook[0]);
             Set<String> written = writtenKeys(text);
             for (String setting : codeReadSettings()) {
-                if (!LOCAL_ONLY.contains(setting)) {
+                if (!LOCAL_ONLY.contains(setting) && !PLATFORM_PROVIDED.contains(setting)) {
                     assertThat(isSet(setting, written)).as(hook[0] + " writes " + setting).isTrue();
                 }
             }

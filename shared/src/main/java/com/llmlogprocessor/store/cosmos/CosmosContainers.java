@@ -3,7 +3,12 @@ package com.llmlogprocessor.store.cosmos;
 import com.azure.cosmos.CosmosClient;
 import com.azure.cosmos.CosmosDatabase;
 import com.azure.cosmos.CosmosException;
+import com.azure.cosmos.models.CompositePath;
+import com.azure.cosmos.models.CompositePathSortOrder;
 import com.azure.cosmos.models.CosmosContainerProperties;
+import com.azure.cosmos.models.IncludedPath;
+import com.azure.cosmos.models.IndexingPolicy;
+import java.util.List;
 
 /**
  * Container names and partition keys. In Azure the Bicep template creates them (with indexing
@@ -23,12 +28,27 @@ public final class CosmosContainers {
     public static CosmosDatabase ensure(CosmosClient client, String database) {
         client.createDatabaseIfNotExists(database);
         CosmosDatabase db = client.getDatabase(database);
-        create(db, new CosmosContainerProperties(CONVERSATIONS, "/id"));
+        create(db, conversations());
         CosmosContainerProperties staging = new CosmosContainerProperties(STAGING, "/correlationId");
         staging.setDefaultTimeToLiveInSeconds(-1); // TTL on; each item carries its own ttl
         create(db, staging);
         create(db, new CosmosContainerProperties(ROLLUPS, "/pk"));
         return db;
+    }
+
+    /**
+     * The lookup API orders by (timestamp DESC, id DESC); a two-property ORDER BY needs this
+     * composite index (the emulator enforces it as Azure does). Mirrors infra/app/cosmos.bicep.
+     */
+    static CosmosContainerProperties conversations() {
+        CosmosContainerProperties props = new CosmosContainerProperties(CONVERSATIONS, "/id");
+        IndexingPolicy policy = new IndexingPolicy();
+        policy.setIncludedPaths(List.of(new IncludedPath("/*")));
+        policy.setCompositeIndexes(List.of(List.of(
+                new CompositePath().setPath("/timestamp").setOrder(CompositePathSortOrder.DESCENDING),
+                new CompositePath().setPath("/id").setOrder(CompositePathSortOrder.DESCENDING))));
+        props.setIndexingPolicy(policy);
+        return props;
     }
 
     private static void create(CosmosDatabase db, CosmosContainerProperties props) {
