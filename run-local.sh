@@ -34,7 +34,8 @@ if needs_build; then
   command -v mvn >/dev/null 2>&1 \
     || die "mvn not found on PATH: install Maven 3.8+ (e.g. 'apt-get install maven') to build the project"
   echo "[build] mvn -B -ntp -q install -DskipTests (sources changed since the last build)"
-  (cd "$ROOT" && mvn -B -ntp -q install -DskipTests) \
+  # (Maven 3.8 prints colour resets even in batch mode: stripped.)
+  (cd "$ROOT" && mvn -B -ntp -q install -DskipTests 2>&1) | sed -u 's/\x1b\[[0-9;]*m//g' \
     || die "the build failed (see the Maven output above); fix it, or run 'mvn -B install -DskipTests' for details"
   touch "$STAMP"
 else

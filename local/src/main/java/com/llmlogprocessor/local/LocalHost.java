@@ -68,10 +68,8 @@ public final class LocalHost implements AutoCloseable {
     }
 
     public static void main(String[] args) {
-        int code = run(args);
-        if (code != 0) {
-            System.exit(code);
-        }
+        // Always exit explicitly: SDK thread pools would otherwise keep the JVM alive.
+        System.exit(run(args));
     }
 
     /** Runs the command line; returns the exit code (blocks while serving). */
@@ -185,6 +183,7 @@ public final class LocalHost implements AutoCloseable {
             }
             found.files().forEach(f -> sources.add(Replayer.file(f)));
         }
+        stats.begin();
         for (Replayer.Source source : sources) {
             out.println("[replay] " + source.name());
             replayer.replay(source);

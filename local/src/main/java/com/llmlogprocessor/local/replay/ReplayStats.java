@@ -8,7 +8,7 @@ import java.util.Map;
 
 /** Counts of a replay: what ingest and finalisation reported, plus files. Counts only, never content. */
 public final class ReplayStats {
-    private final long startNanos = System.nanoTime();
+    private long startNanos = System.nanoTime();
     private final BatchResult totals = new BatchResult();
     private final List<ReplayFiles.Skipped> skipped = new ArrayList<>();
     private int files;
@@ -16,6 +16,11 @@ public final class ReplayStats {
     private int finalised;
     private int unfinalisable;
     private long elapsedNanos = -1;
+
+    /** Restarts the clock: the replay starts now (after the emulators came up). */
+    public synchronized void begin() {
+        startNanos = System.nanoTime();
+    }
 
     synchronized void fileDone() {
         files++;
