@@ -22,6 +22,8 @@ public final class Json {
                             .build())
                     .build())
             .addModule(new JavaTimeModule())
+            // money is written as 0.00047945, never 4.7945E-4
+            .enable(com.fasterxml.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .serializationInclusion(JsonInclude.Include.NON_NULL)

@@ -67,7 +67,9 @@ final class LookupSupport {
         String text = ((LocalHttpResponse) resp).bodyText();
         assertThat(resp.getHeader("Content-Type")).isEqualTo("application/json");
         try {
-            return new Answer(resp.getStatusCode(), Json.MAPPER.readTree(text));
+            // amounts compared exactly: read them as decimals, not doubles
+            return new Answer(resp.getStatusCode(), Json.MAPPER.reader()
+                    .with(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(text));
         } catch (IOException e) {
             throw new UncheckedIOException(text, e);
         }
