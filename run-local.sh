@@ -2,7 +2,7 @@
 # Local run in one command: builds (when sources changed), starts the local emulators (Azurite and
 # a Cosmos DB server, via Node.js), replays the bundled sample logs and any --replay input through
 # the real ingest function, then serves the lookup API at http://localhost:7071/api until Ctrl-C.
-# Options: ./run-local.sh --help    Docs: docs/README-local.md
+# Options: ./run-local.sh --help    Docs: README.md, "Run it locally"
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

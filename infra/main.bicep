@@ -47,7 +47,7 @@ param eventHubMessageRetentionInDays int = 7
 @maxValue(40)
 param eventHubThroughputUnits int = 1
 
-@description('Optional. Disable SAS authentication on the Event Hubs namespace. The app never uses SAS; Azure Monitor streams with the Send rule (see README-deploy.md if no logs arrive).')
+@description('Optional. Disable SAS authentication on the Event Hubs namespace. The app never uses SAS; Azure Monitor streams with the Send rule (see the README, "Deploy to Azure", if no logs arrive).')
 param eventHubDisableLocalAuth bool = true
 
 // ---- Cosmos DB ----

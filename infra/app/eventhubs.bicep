@@ -40,7 +40,7 @@ param consumerGroupName string = 'llm-log-processor'
 @description('Optional. Extra consumer group for a developer\'s local host, so a local run never competes with the deployed app for partitions.')
 param localConsumerGroupName string = 'llm-log-processor-local'
 
-@description('Optional. Disable SAS (shared access key) authentication on the namespace. See README-deploy.md: Azure Monitor streams with the Send rule\'s key.')
+@description('Optional. Disable SAS (shared access key) authentication on the namespace. See the README, "Deploy to Azure": Azure Monitor streams with the Send rule\'s key.')
 param disableLocalAuth bool = true
 
 @description('Optional. Name of the Send-only rule the APIM diagnostic setting uses.')
