@@ -10,7 +10,7 @@ import com.llmlogprocessor.functions.AppContext;
 import com.llmlogprocessor.functions.SweepFunction;
 import com.llmlogprocessor.ingest.EventBody;
 import com.llmlogprocessor.local.LocalApp;
-import com.llmlogprocessor.local.TestExecutionContext;
+import com.llmlogprocessor.local.LocalExecutionContext;
 import com.llmlogprocessor.local.emulator.Emulators;
 import com.llmlogprocessor.testdata.MutableClock;
 import java.time.Duration;
@@ -41,7 +41,7 @@ class SweepIT {
 
     private static void sweep() {
         AppContext.install(app);
-        new SweepFunction().run("timer", new TestExecutionContext());
+        new SweepFunction().run("timer", new LocalExecutionContext("test", null, java.util.logging.Level.OFF));
     }
 
     private static String status(String id) {

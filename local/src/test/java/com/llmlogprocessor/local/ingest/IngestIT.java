@@ -15,7 +15,7 @@ import com.llmlogprocessor.functions.AppContext;
 import com.llmlogprocessor.functions.IngestFunction;
 import com.llmlogprocessor.json.Json;
 import com.llmlogprocessor.local.LocalApp;
-import com.llmlogprocessor.local.TestExecutionContext;
+import com.llmlogprocessor.local.LocalExecutionContext;
 import com.llmlogprocessor.local.emulator.Emulators;
 import com.llmlogprocessor.store.AzureClients;
 import com.llmlogprocessor.store.blob.BlobArchive;
@@ -67,7 +67,7 @@ class IngestIT {
             props[i] = Map.of("SequenceNumber", firstSeq + i, "EnqueuedTimeUtc", "2026-12-04T10:00:00Z");
         }
         new IngestFunction().run(bodies.toArray(String[]::new), props, Map.of("PartitionId", partition),
-                new TestExecutionContext());
+                new LocalExecutionContext("test", null, java.util.logging.Level.OFF));
     }
 
     private static ObjectNode document(String id) {
