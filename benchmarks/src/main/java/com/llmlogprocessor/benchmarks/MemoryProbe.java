@@ -60,7 +60,7 @@ public final class MemoryProbe {
         List<Trial> trials = new ArrayList<>();
         long batchMb = (w.utf8Bytes() + MB - 1) / MB;
         long lo = batchMb; // cannot fit: the bodies alone take this much
-        long hi = 4 * batchMb;
+        long hi = 3 * batchMb; // the target: if this works, the target is met and bisection finds the need
         String report = null;
         Child c = child(file, hi, workDir);
         trials.add(c.trial);
@@ -74,7 +74,7 @@ public final class MemoryProbe {
             return new Result(w.bodies().size(), w.calls(), w.utf8Bytes(), -1, -1, null, trials);
         }
         report = c.report;
-        long step = Math.max(8, batchMb / 25);
+        long step = Math.max(8, batchMb / 16);
         while (hi - lo > step) {
             long mid = (lo + hi) / 2;
             Child m = child(file, mid, workDir);

@@ -30,7 +30,7 @@ import java.util.List;
 public final class Workloads {
     public static final long SEED = 20261204L;
     /** Calls in the REALISTIC throughput workload. */
-    public static final int REALISTIC_CALLS = 300;
+    public static final int REALISTIC_CALLS = 150;
     /** Calls in the STRESS throughput workload (each ~2 MB request + ~2 MB response). */
     public static final int STRESS_CALLS = 4;
     /** Event Hub trigger batch size (host.json maxEventBatchSize). */
