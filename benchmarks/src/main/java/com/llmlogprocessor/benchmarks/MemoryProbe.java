@@ -34,8 +34,13 @@ public final class MemoryProbe {
     public record Trial(long xmxMb, boolean ok, long seconds) {
     }
 
-    public record Result(int bodies, int calls, long batchBytes, long minXmxMb, long baselineUsedMb,
+    public record Result(int bodies, int calls, long batchBytes, long minXmxMb, long baselineUsedMb, long appUsedMb,
                          String childReport, List<Trial> trials) {
+        /** The smallest heap minus the warmed app's own live heap (per process, not per batch). */
+        public double netRatio() {
+            return (minXmxMb - appUsedMb) * MB / (double) batchBytes;
+        }
+
         public double ratio() {
             return minXmxMb * MB / (double) batchBytes;
         }
@@ -71,7 +76,7 @@ public final class MemoryProbe {
             trials.add(c.trial);
         }
         if (!c.trial.ok) {
-            return new Result(w.bodies().size(), w.calls(), w.utf8Bytes(), -1, -1, null, trials);
+            return new Result(w.bodies().size(), w.calls(), w.utf8Bytes(), -1, -1, -1, null, trials);
         }
         report = c.report;
         long step = Math.max(8, batchMb / 16);
@@ -87,12 +92,15 @@ public final class MemoryProbe {
             }
         }
         long baseline = -1;
+        long app = -1;
         for (String part : report.split(" ")) {
             if (part.startsWith("baselineUsedMb=")) {
                 baseline = Long.parseLong(part.substring("baselineUsedMb=".length()));
+            } else if (part.startsWith("appUsedMb=")) {
+                app = Long.parseLong(part.substring("appUsedMb=".length()));
             }
         }
-        return new Result(w.bodies().size(), w.calls(), w.utf8Bytes(), hi, baseline, report, trials);
+        return new Result(w.bodies().size(), w.calls(), w.utf8Bytes(), hi, baseline, app, report, trials);
     }
 
     private record Child(Trial trial, String report) {
@@ -116,17 +124,8 @@ public final class MemoryProbe {
         return new Child(new Trial(xmxMb, ok, secs), report);
     }
 
-    /** Child JVM: load the batch, warm the app up on a small batch, GC, then process the batch once. */
+    /** Child JVM: warm the app up on a small batch, GC, load the batch, GC, then process the batch once. */
     public static void main(String[] args) throws IOException {
-        List<EventBody> batch = new ArrayList<>();
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(Path.of(args[0])), 1 << 16))) {
-            int n = in.readInt();
-            for (int i = 0; i < n; i++) {
-                byte[] b = new byte[in.readInt()];
-                in.readFully(b);
-                batch.add(new EventBody(new String(b, StandardCharsets.UTF_8), "0", 1000 + i, Workloads.CLOCK.instant()));
-            }
-        }
         DiscardingStores stores = new DiscardingStores();
         IngestPipeline pipeline = new IngestPipeline(stores, stores, stores, stores, stores, Workloads.builder(),
                 Workloads.CLOCK);
@@ -143,6 +142,18 @@ public final class MemoryProbe {
         smallBatch = null;
         System.gc();
         System.gc();
+        long app = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        List<EventBody> batch = new ArrayList<>();
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(Path.of(args[0])), 1 << 16))) {
+            int n = in.readInt();
+            for (int i = 0; i < n; i++) {
+                byte[] b = new byte[in.readInt()];
+                in.readFully(b);
+                batch.add(new EventBody(new String(b, StandardCharsets.UTF_8), "0", 1000 + i, Workloads.CLOCK.instant()));
+            }
+        }
+        System.gc();
+        System.gc();
         long baseline = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
@@ -157,7 +168,7 @@ public final class MemoryProbe {
             }
         }
         System.out.println("RESULT conversations=" + r.conversationsWritten() + " failed=" + r.failedConversations()
-                + " baselineUsedMb=" + baseline / MB + " poolPeakSumMb=" + peakSum / MB + " ms=" + ms
+                + " appUsedMb=" + app / MB + " baselineUsedMb=" + baseline / MB + " poolPeakSumMb=" + peakSum / MB + " ms=" + ms
                 + " maxHeapMb=" + Runtime.getRuntime().maxMemory() / MB);
         System.exit(r.conversationsWritten() > 0 ? 0 : 2);
     }

@@ -68,7 +68,8 @@ public final class Workloads {
      */
     public static Workload stressBatch(int minBodies) {
         List<GeneratedCall> calls = new ArrayList<>();
-        Delivery d = Delivery.inOrder().withMaxBodyChars(1_000_000);
+        // as many records as fit: bodies close to the 1 000 000-char cap
+        Delivery d = Delivery.inOrder().withRecordsPerBody(100_000, 100_000).withMaxBodyChars(1_000_000);
         TrafficGenerator counter = new TrafficGenerator(0);
         int bodies = 0;
         for (int chunk = 0; bodies < minBodies; chunk++) {
