@@ -94,6 +94,12 @@ public final class Harness {
             md.add("| " + t[0] + " | " + t[1] + " | " + t[2] + " |");
         }
         md.add("");
+        Path notes = Path.of("benchmarks", "NOTES.md");
+        if (Files.isRegularFile(notes)) {
+            // analysis written by people (profiles, causes, proposals): kept across runs
+            md.add(Files.readString(notes, StandardCharsets.UTF_8).trim());
+            md.add("");
+        }
         String text = String.join("\n", md) + "\n";
         Files.writeString(out, text, StandardCharsets.UTF_8);
         System.out.println();
