@@ -5,11 +5,14 @@ import com.llmlogprocessor.parse.GatewayLlmRecord;
 import com.llmlogprocessor.parse.GatewayLogRecord;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.LongPredicate;
 
 /**
  * One correlation's pieces joined: the metadata row, the request and response messages parsed
  * from their joined fragments, and the facts that decide completeness. {@code time} is the
- * metadata row's time, else the earliest time of any piece. {@code requestMessages} /
+ * metadata row's time, else the earliest time of any piece. {@code requestText} /
+ * {@code responseText} are the joined fragments as logged (null when there are none): what is
+ * kept of a side whose join does not parse. {@code requestMessages} /
  * {@code responseMessages} are null when the joined text is absent or does not parse.
  */
 public record AssembledCall(
@@ -21,10 +24,8 @@ public record AssembledCall(
         List<Integer> missing,
         ArrayNode requestMessages,
         ArrayNode responseMessages,
-        long requestChars,
-        long responseChars,
-        boolean requestUnparseable,
-        boolean responseUnparseable,
+        String requestText,
+        String responseText,
         List<String> sources) {
 
     public AssembledCall {
@@ -33,8 +34,24 @@ public record AssembledCall(
         sources = List.copyOf(sources);
     }
 
+    public long requestChars() {
+        return requestText == null ? 0 : requestText.length();
+    }
+
+    public long responseChars() {
+        return responseText == null ? 0 : responseText.length();
+    }
+
+    public boolean requestUnparseable() {
+        return requestText != null && requestMessages == null;
+    }
+
+    public boolean responseUnparseable() {
+        return responseText != null && responseMessages == null;
+    }
+
     public boolean hasResponseFragments() {
-        return responseChars > 0;
+        return responseText != null;
     }
 
     /** Contiguous from 0, metadata present, request and response both parse. */
@@ -48,8 +65,18 @@ public record AssembledCall(
      */
     public boolean isSettledWithoutResponse() {
         return metadata != null && missing.isEmpty() && !hasResponseFragments()
-                && (requestMessages != null || requestChars == 0)
+                && (requestMessages != null || requestText == null)
                 && gateway != null && failed(gateway);
+    }
+
+    /**
+     * Nothing is missing, but a side reached APIM's size cap and does not parse: APIM dropped the
+     * rest, so waiting cannot complete it. Finished at once as {@code partial} (truncated).
+     */
+    public boolean isSettledAtCap(LongPredicate atCap) {
+        boolean requestDone = requestMessages != null || (requestText != null && atCap.test(requestText.length()));
+        boolean responseDone = responseMessages != null || (responseText != null && atCap.test(responseText.length()));
+        return metadata != null && missing.isEmpty() && requestDone && responseDone && !isComplete();
     }
 
     /** The status a call gets when it is finalised as it is now. */
@@ -57,7 +84,7 @@ public record AssembledCall(
         if (isComplete()) {
             return ConversationStatus.COMPLETE;
         }
-        if (missing.isEmpty() && metadata != null && !hasResponseFragments() && !requestUnparseable) {
+        if (missing.isEmpty() && metadata != null && !hasResponseFragments() && !requestUnparseable()) {
             return ConversationStatus.NO_RESPONSE;
         }
         return ConversationStatus.PARTIAL;

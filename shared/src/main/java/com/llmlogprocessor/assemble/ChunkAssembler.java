@@ -47,8 +47,10 @@ public final class ChunkAssembler {
                 response.append(r.responseMessages());
             }
         }
-        JsonNode req = parse(request);
-        JsonNode resp = parse(response);
+        String requestText = request.isEmpty() ? null : request.toString();
+        String responseText = response.isEmpty() ? null : response.toString();
+        JsonNode req = parse(requestText);
+        JsonNode resp = parse(responseText);
         return new AssembledCall(
                 pieces.correlationId(),
                 timeOf(llm.get(0), time, pieces),
@@ -58,10 +60,8 @@ public final class ChunkAssembler {
                 missing,
                 asMessages(req),
                 asMessages(resp),
-                request.length(),
-                response.length(),
-                request.length() > 0 && req == null,
-                response.length() > 0 && resp == null,
+                requestText,
+                responseText,
                 new ArrayList<>(pieces.sources()));
     }
 
@@ -75,12 +75,12 @@ public final class ChunkAssembler {
         return pieces.gateway() == null ? null : pieces.gateway().time();
     }
 
-    private static JsonNode parse(CharSequence text) {
-        if (text.isEmpty()) {
+    private static JsonNode parse(String text) {
+        if (text == null) {
             return null;
         }
         try {
-            return Json.MAPPER.readTree(text.toString());
+            return Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             return null;
         }

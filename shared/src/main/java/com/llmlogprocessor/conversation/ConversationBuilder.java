@@ -51,15 +51,17 @@ public final class ConversationBuilder {
 
     public Built build(AssembledCall call, ConversationStatus status) {
         GatewayLlmRecord meta = call.metadata();
-        List<ChatText> requestText = MessageText.of(call.requestMessages());
-        List<ChatText> responseText = MessageText.of(call.responseMessages());
+        List<ChatText> requestText = textOf(call.requestMessages(), call.requestText());
+        List<ChatText> responseText = textOf(call.responseMessages(), call.responseText());
         Enricher.Enrichment e = enricher.enrich(call, status, requestText, responseText);
 
         Map<String, byte[]> blobs = new LinkedHashMap<>();
         String requestBlob = ContentStore.requestName(call.correlationId());
         String responseBlob = ContentStore.responseName(call.correlationId());
-        Content request = place(call.requestMessages(), requestText, requestBlob, blobs, e.requestTruncated());
-        Content response = place(call.responseMessages(), responseText, responseBlob, blobs, e.responseTruncated());
+        Content request = place(call.requestMessages(), call.requestText(), requestText, requestBlob, blobs,
+                e.requestTruncated());
+        Content response = place(call.responseMessages(), call.responseText(), responseText, responseBlob, blobs,
+                e.responseTruncated());
         Instant time = call.time();
         String timestamp = Times.format(time);
         var doc = new ConversationDocument(
@@ -80,8 +82,7 @@ public final class ConversationBuilder {
                 e.flags(),
                 contentMode == ContentMode.METADATA || e.question() == null ? withoutText(e.question()) : e.question(),
                 new Chunks(call.received(), call.missing()),
-                new Archive(blobs.containsKey(requestBlob) ? requestBlob : null,
-                        blobs.containsKey(responseBlob) ? responseBlob : null,
+                new Archive(archived(blobs, requestBlob), archived(blobs, responseBlob),
                         call.sources().isEmpty() ? null : call.sources()),
                 e.classifierVersion(),
                 contentMode.wireName(),
@@ -122,14 +123,27 @@ public final class ConversationBuilder {
                 g.responseCode(), g.durationMs());
     }
 
-    private Content place(ArrayNode messages, List<ChatText> text, String blobName, Map<String, byte[]> blobs,
-                          boolean truncated) {
-        if (messages == null) {
-            return null;
-        }
+    /** Is a joined text as long as APIM's cap (so APIM cut it)? */
+    public boolean atCap(long chars) {
+        return enricher.atCap(chars);
+    }
+
+    /**
+     * The text view of a side: its messages, or when the joined fragments do not parse (a hole, or
+     * APIM's cap), the joined text itself, so classification still sees what arrived.
+     */
+    private static List<ChatText> textOf(ArrayNode messages, String joined) {
+        return messages != null || joined == null ? MessageText.of(messages) : List.of(new ChatText("", joined));
+    }
+
+    private Content place(ArrayNode messages, String joined, List<ChatText> text, String blobName,
+                          Map<String, byte[]> blobs, boolean truncated) {
         Boolean truncatedFlag = truncated ? Boolean.TRUE : null;
+        if (messages == null) {
+            return joined == null ? null : placeUnparsed(joined, blobName, blobs, truncatedFlag);
+        }
         if (contentMode == ContentMode.METADATA) {
-            return new Content(null, null, null, null, messages.size(), truncatedFlag, null);
+            return new Content(null, null, null, null, messages.size(), truncatedFlag, null, null);
         }
         ArrayNode stored = messages;
         Boolean redacted = null;
@@ -140,11 +154,32 @@ public final class ConversationBuilder {
         }
         byte[] json = toJson(stored);
         if (json.length <= inlineMaxBytes) {
-            return new Content(stored, null, null, (long) json.length, messages.size(), truncatedFlag, redacted);
+            return new Content(stored, null, null, (long) json.length, messages.size(), truncatedFlag, redacted, null);
         }
         blobs.put(blobName, json);
         return new Content(null, preview(text, contentMode == ContentMode.REDACTED ? enricher::redact : null), true,
-                (long) json.length, messages.size(), truncatedFlag, redacted);
+                (long) json.length, messages.size(), truncatedFlag, redacted, null);
+    }
+
+    /**
+     * A side whose joined fragments do not parse keeps the text as logged in {@code unparsed}
+     * (inline, or as a {@code .txt} blob beside the JSON ones when large), so nothing that arrived
+     * is lost from the document's view.
+     */
+    private Content placeUnparsed(String joined, String blobName, Map<String, byte[]> blobs, Boolean truncatedFlag) {
+        if (contentMode == ContentMode.METADATA) {
+            return new Content(null, null, null, (long) joined.length(), null, truncatedFlag, null, null);
+        }
+        boolean redact = contentMode == ContentMode.REDACTED;
+        String text = redact ? enricher.redact(joined) : joined;
+        Boolean redacted = redact ? Boolean.TRUE : null;
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (bytes.length <= inlineMaxBytes) {
+            return new Content(null, null, null, (long) bytes.length, null, truncatedFlag, redacted, text);
+        }
+        String name = blobName.replace(".json", ".txt");
+        blobs.put(name, bytes);
+        return new Content(null, cut(text, PREVIEW_CHARS), true, (long) bytes.length, null, truncatedFlag, redacted, null);
     }
 
     private static String preview(List<ChatText> text, UnaryOperator<String> redact) {
@@ -162,8 +197,16 @@ public final class ConversationBuilder {
         return redact == null ? p : redact.apply(p);
     }
 
+    private static String archived(Map<String, byte[]> blobs, String jsonName) {
+        String txt = jsonName.replace(".json", ".txt");
+        return blobs.containsKey(jsonName) ? jsonName : blobs.containsKey(txt) ? txt : null;
+    }
+
     /** Cuts without splitting a surrogate pair. */
     private static String cut(CharSequence s, int n) {
+        if (s.length() <= n) {
+            return s.toString();
+        }
         int end = Character.isHighSurrogate(s.charAt(n - 1)) ? n - 1 : n;
         return s.subSequence(0, end).toString();
     }

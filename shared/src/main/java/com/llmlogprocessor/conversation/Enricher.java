@@ -73,8 +73,8 @@ public class Enricher {
         if (t != null) {
             OperationalFlags.largePrompt(t.prompt(), largePromptTokens).ifPresent(flags::add);
         }
-        boolean requestTruncated = truncated(call.requestChars());
-        boolean responseTruncated = truncated(call.responseChars());
+        boolean requestTruncated = atCap(call.requestChars());
+        boolean responseTruncated = atCap(call.responseChars());
         if (requestTruncated) {
             flags.add(Flag.of(Flag.OPERATIONAL, OperationalFlags.TRUNCATED, Flag.REQUEST, 1));
         }
@@ -82,8 +82,9 @@ public class Enricher {
             flags.add(Flag.of(Flag.OPERATIONAL, OperationalFlags.TRUNCATED, Flag.RESPONSE, 1));
         }
         if (status == ConversationStatus.PARTIAL) {
+            boolean requestIncomplete = call.requestMessages() == null;
             flags.add(Flag.of(Flag.OPERATIONAL, OperationalFlags.PARTIAL,
-                    call.hasResponseFragments() ? Flag.RESPONSE : Flag.REQUEST, Math.max(1, call.missing().size())));
+                    requestIncomplete ? Flag.REQUEST : Flag.RESPONSE, Math.max(1, call.missing().size())));
         } else if (status == ConversationStatus.NO_RESPONSE) {
             flags.add(Flag.of(Flag.OPERATIONAL, OperationalFlags.NO_RESPONSE, Flag.RESPONSE, 1));
         }
@@ -127,7 +128,7 @@ public class Enricher {
      * text that reaches the limit is taken as cut. Fragments are ASCII (non-ASCII is escaped), so
      * characters count as bytes.
      */
-    boolean truncated(long chars) {
+    public boolean atCap(long chars) {
         return chars > 0 && OperationalFlags.truncated(chars, apimLogMaxBytes);
     }
 

@@ -117,7 +117,7 @@ public final class IngestPipeline {
                     call = assembler.assemble(pieces.add(early.get()));
                 }
             }
-            finish(call, call.isComplete() ? ConversationStatus.COMPLETE : ConversationStatus.NO_RESPONSE, result);
+            finish(call, settledStatus(call), result);
             return;
         }
         staging.stage(pieces, now);
@@ -125,7 +125,7 @@ public final class IngestPipeline {
         StagingStore.Staged staged = staging.load(pieces.correlationId());
         AssembledCall merged = assembler.assemble(staged.pieces().addAll(pieces));
         if (finishedWithin(merged)) {
-            ConversationStatus status = merged.isComplete() ? ConversationStatus.COMPLETE : ConversationStatus.NO_RESPONSE;
+            ConversationStatus status = settledStatus(merged);
             if (finish(merged, status, result)) {
                 staging.markFinalised(pieces.correlationId(), status, now, staged.headVersion());
             }
@@ -164,8 +164,16 @@ public final class IngestPipeline {
         return result;
     }
 
-    private static boolean finishedWithin(AssembledCall call) {
-        return call.isComplete() || call.isSettledWithoutResponse();
+    /** Nothing more can come for this call: finish it now instead of staging. */
+    private boolean finishedWithin(AssembledCall call) {
+        return call.isComplete() || call.isSettledWithoutResponse() || call.isSettledAtCap(builder::atCap);
+    }
+
+    private static ConversationStatus settledStatus(AssembledCall call) {
+        if (call.isComplete()) {
+            return ConversationStatus.COMPLETE;
+        }
+        return call.hasResponseFragments() ? ConversationStatus.PARTIAL : ConversationStatus.NO_RESPONSE;
     }
 
     /** Returns false when the call could not be built (counted and dead-lettered, never thrown). */

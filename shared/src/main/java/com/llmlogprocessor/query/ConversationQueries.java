@@ -76,10 +76,15 @@ public final class ConversationQueries {
             p.put("archiveMissing", true); // keep the preview: better than nothing, and says so
             return;
         }
-        try {
-            p.set("messages", Json.MAPPER.readTree(bytes.get()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("content blob " + blob + " is not JSON", e);
+        if (blob.endsWith(".txt")) {
+            // fragments that did not parse (a hole, or APIM's size cap): the text as logged
+            p.put("unparsed", new String(bytes.get(), java.nio.charset.StandardCharsets.UTF_8));
+        } else {
+            try {
+                p.set("messages", Json.MAPPER.readTree(bytes.get()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("content blob " + blob + " is not JSON", e);
+            }
         }
         p.remove("preview");
     }
@@ -90,6 +95,7 @@ public final class ConversationQueries {
             if (doc.get(side) instanceof ObjectNode p) {
                 p.remove("messages");
                 p.remove("preview");
+                p.remove("unparsed");
             }
         }
         if (doc.get("question") instanceof ObjectNode q) {

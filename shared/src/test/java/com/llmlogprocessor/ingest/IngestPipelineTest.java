@@ -12,6 +12,11 @@ import com.llmlogprocessor.conversation.ConversationBuilder;
 import com.llmlogprocessor.conversation.Enricher;
 import com.llmlogprocessor.store.memory.InMemoryStores;
 import com.llmlogprocessor.testdata.MutableClock;
+import com.llmlogprocessor.traffic.CallSpec;
+import com.llmlogprocessor.traffic.Delivery;
+import com.llmlogprocessor.traffic.GeneratedCall;
+import com.llmlogprocessor.traffic.Size;
+import com.llmlogprocessor.traffic.TrafficGenerator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -186,5 +191,34 @@ class IngestPipelineTest {
         assertThat(doc.at("/question/fingerprint").asText()).isNotBlank();
         assertThat(doc.at("/question/text").asText()).doesNotContain("jane.doe");
         assertThat(doc.get("classifierVersion").asText()).isNotEqualTo("none");
+    }
+
+    @Test
+    void givenRequestCutAtApimsCap_thenFinishedAtOnceAsPartialKeepingTheLoggedText() {
+        TrafficGenerator gen = new TrafficGenerator(5);
+        GeneratedCall call = gen.call(CallSpec.builder().size(Size.OVER_CAP).build());
+        assertThat(call.requestTruncated()).isTrue();
+        List<String> bodies = gen.bodies(List.of(call), Delivery.inOrder());
+        BatchResult r = ingest(bodies.toArray(String[]::new));
+        assertThat(r.staged()).isZero();
+        ObjectNode doc = stores.conversation(call.correlationId());
+        assertThat(doc.get("status").asText()).isEqualTo("partial");
+        assertThat(doc.at("/request/truncated").asBoolean()).isTrue();
+        assertThat(doc.get("flags").toString()).contains("\"type\":\"truncated\",\"where\":\"request\"");
+        assertThat(doc.at("/archive/request").asText()).isEqualTo(call.correlationId() + "/request.txt");
+        assertThat(new String(stores.content.get(call.correlationId() + "/request.txt"), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(call.requestMessagesJson());
+    }
+
+    @Test
+    void givenHoleInTheRequest_thenPartialDocumentKeepsTheJoinedTextThatArrived() {
+        List<ObjectNode> records = new ArrayList<>(call("u1", REQ, RESP, 15));
+        records.remove(2);
+        ingest(envelope(records));
+        clock.advance(Duration.ofMinutes(11));
+        pipeline.finaliseIdle(clock.instant().minus(Duration.ofMinutes(10)), 100);
+        ObjectNode doc = stores.conversation("u1");
+        assertThat(doc.get("status").asText()).isEqualTo("partial");
+        assertThat(doc.at("/request/unparsed").asText()).isEqualTo(REQ.substring(0, 15) + REQ.substring(30));
     }
 }
