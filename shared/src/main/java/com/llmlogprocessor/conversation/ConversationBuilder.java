@@ -152,6 +152,11 @@ public final class ConversationBuilder {
             redactStrings(stored, enricher::redact);
             redacted = Boolean.TRUE;
         }
+        // The logged JSON is ASCII with every other character escaped, so its length bounds the
+        // UTF-8 size of the stored JSON from above: small contents need no serialising to decide.
+        if (redacted == null && joined != null && joined.length() <= inlineMaxBytes) {
+            return new Content(stored, null, null, (long) joined.length(), messages.size(), truncatedFlag, redacted, null);
+        }
         byte[] json = toJson(stored);
         if (json.length <= inlineMaxBytes) {
             return new Content(stored, null, null, (long) json.length, messages.size(), truncatedFlag, redacted, null);

@@ -66,8 +66,9 @@ public record ConversationDocument(
      * Request or response content. {@code messages} holds the messages as logged when stored
      * inline; when the content is archived to Blob, {@code messages} is absent and
      * {@code preview} holds the start of the text. {@code sizeBytes} is the UTF-8 size of the
-     * messages' JSON. When the joined fragments do not parse (a chunk missing, or cut at APIM's
-     * size cap), {@code unparsed} holds them as logged, or the blob does.
+     * messages' JSON (for contents kept inline, the logged JSON's length: an upper bound). When
+     * the joined fragments do not parse (a chunk missing, or cut at APIM's size cap),
+     * {@code unparsed} holds them as logged, or the blob does.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Content(ArrayNode messages, String preview, Boolean archived, Long sizeBytes,

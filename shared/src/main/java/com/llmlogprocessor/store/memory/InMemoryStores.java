@@ -1,5 +1,6 @@
 package com.llmlogprocessor.store.memory;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.llmlogprocessor.assemble.CallPieces;
 import com.llmlogprocessor.assemble.ConversationStatus;
@@ -35,7 +36,8 @@ public final class InMemoryStores implements RawArchive, DeadLetters, ContentSto
     public final Map<String, String> raw = new ConcurrentSkipListMap<>();
     public final Map<String, List<String>> deadLetters = new ConcurrentSkipListMap<>();
     public final Map<String, byte[]> content = new ConcurrentSkipListMap<>();
-    public final Map<String, ObjectNode> conversations = new ConcurrentSkipListMap<>();
+    /** Documents as serialised JSON, as a database holds them (read back on demand). */
+    public final Map<String, byte[]> conversations = new ConcurrentSkipListMap<>();
     private final Map<String, Long> etags = new ConcurrentHashMap<>();
     private final Map<String, CallPieces> staged = new ConcurrentHashMap<>();
     private final Map<String, Head> heads = new ConcurrentHashMap<>();
@@ -92,18 +94,23 @@ public final class InMemoryStores implements RawArchive, DeadLetters, ContentSto
 
     @Override
     public void upsert(ConversationDocument doc) {
-        ObjectNode node = Json.MAPPER.valueToTree(doc);
-        conversations.put(doc.id(), node);
+        byte[] json;
+        try {
+            json = Json.MAPPER.writeValueAsBytes(doc);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        conversations.put(doc.id(), json);
         etags.put(doc.id(), etagSeq.incrementAndGet());
         cosmosWrites.incrementAndGet();
-        cosmosWriteBytes.addAndGet(node.toString().getBytes(StandardCharsets.UTF_8).length);
+        cosmosWriteBytes.addAndGet(json.length);
     }
 
     @Override
     public Optional<StoredConversation> read(String correlationId) {
         cosmosReads.incrementAndGet();
-        ObjectNode n = conversations.get(correlationId);
-        return n == null ? Optional.empty() : Optional.of(new StoredConversation(n.deepCopy(), String.valueOf(etags.get(correlationId))));
+        ObjectNode n = conversation(correlationId);
+        return n == null ? Optional.empty() : Optional.of(new StoredConversation(n, String.valueOf(etags.get(correlationId))));
     }
 
     @Override
@@ -115,8 +122,14 @@ public final class InMemoryStores implements RawArchive, DeadLetters, ContentSto
         return true;
     }
 
+    /** The stored document, parsed (a fresh tree each call), or null. */
     public ObjectNode conversation(String id) {
-        return conversations.get(id);
+        byte[] json = conversations.get(id);
+        try {
+            return json == null ? null : (ObjectNode) Json.MAPPER.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
