@@ -102,6 +102,50 @@ class ClassifierEquivalenceTest {
         }
     }
 
+    /** Dense strings over the characters the digit, e-mail and key shapes turn on: every precheck boundary gets hit. */
+    @Test
+    void givenRandomStringsOverSmallAlphabets_thenSameAsReference() {
+        Random rnd = new Random(4242);
+        String[] alphabets = {"0123456789 -.()+", "0123456789 -./:+_(", "0123456789abcdefABCDEF:.", "aA0@._%+-xyz9 ",
+                "ADEGB0123456789 ", "sk-AKIAghp_xoxbAIza0123456789abcXYZ=:\"' ", "-----BEGIN PRIVATE KEY\n",
+                "?&;sigSIG=abcDEF0123456789%+/", "keyKEYapi_-: =>is\t\"'0123456789abcdef", "0123456789 -.é\u00A0😀"};
+        for (int i = 0; i < 20_000; i++) {
+            String alphabet = alphabets[i % alphabets.length];
+            int len = 1 + rnd.nextInt(60);
+            StringBuilder sb = new StringBuilder(len);
+            for (int j = 0; j < len; j++) {
+                sb.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+            }
+            assertSameFindings("small-alphabet string " + i, sb.toString());
+        }
+        // valid values with a few random edits and random neighbours
+        String[] values = {"4111 1111 1111 1111", "4111-1111-1111-1111", "378282246310005", "6011000990139424",
+                "+1 (425) 555-0100", "(425) 555-0100", "1-425-555-0100", "425.555.0100", "+44 20 7946 0958", "06 12 34 56 78",
+                "030 1234 5678", "536-22-1234", "203.0.113.77", "2001:db8::1", "fe80::1:2:3", "jane.doe@example.com",
+                "a@b.io", "DE89 3704 0044 0532 0130 00", "GB82WEST12345698765432", "AKIAIOSFODNN7EXAMPLE",
+                "sk-proj-Zq3F8vXk2LmN9pRtYw4HbJc6DsAeGu1K", "ghp_1a2B3c4D5e6F7g8H9i0J1k2L3m4N5o6P7q8R",
+                "github_pat_114qWB8dWKnHfDNxSIvPZZ_63fFKcZjR4I0b3jRtaWr4Y9OJ", "xoxb-1234567890-abcdef",
+                "AIzaSyA-1234567890abcdefghijklmnopqrstu", "api_key=0123456789abcdef0123456789abcdef",
+                "Password=P@ssw0rd123;Server=db", "?sv=2022&sig=abcDEF0123456789abcdef%2B", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIx.abc"};
+        String edits = "0123456789 -.()+:@_/aA;=\n";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder sb = new StringBuilder(values[rnd.nextInt(values.length)]);
+            int n = rnd.nextInt(3);
+            for (int e = 0; e < n && sb.length() > 0; e++) {
+                int at = rnd.nextInt(sb.length());
+                char c = edits.charAt(rnd.nextInt(edits.length()));
+                switch (rnd.nextInt(3)) {
+                    case 0 -> sb.setCharAt(at, c);
+                    case 1 -> sb.insert(at, c);
+                    default -> sb.deleteCharAt(at);
+                }
+            }
+            String before = rnd.nextInt(3) == 0 ? "" : String.valueOf(edits.charAt(rnd.nextInt(edits.length())));
+            String after = rnd.nextInt(3) == 0 ? "" : String.valueOf(edits.charAt(rnd.nextInt(edits.length())));
+            assertSameFindings("edited value " + i, before + sb + after);
+        }
+    }
+
     @Test
     void givenLongRandomTexts_thenSameAsReference() {
         Random rnd = new Random(99);
