@@ -1,8 +1,7 @@
 package com.llmlogprocessor.classify;
 
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.OptionalDouble;
-import java.util.Set;
 
 /**
  * {@code security.system_prompt_leak}: the response repeats a substantial part of the system
@@ -26,25 +25,35 @@ public final class SystemPromptLeakDetector {
         if (sys == null || response == null || response.isEmpty()) {
             return OptionalDouble.empty();
         }
-        Set<Long> wanted = new HashSet<>();
-        for (long h : sys) {
-            wanted.add(h);
-        }
-        int total = wanted.size();
+        long[] wanted = distinctSorted(sys);
+        int total = wanted.length;
+        boolean[] seen = new boolean[total];
         long[] window = new long[SHINGLE];
-        int[] n = {0};
-        Set<Long> found = new HashSet<>();
+        int[] n = {0, 0}; // words so far, distinct wanted shingles found
         forEachWord(response, w -> {
             window[n[0] % SHINGLE] = w;
             n[0]++;
             if (n[0] >= SHINGLE) {
-                long h = combine(window, n[0]);
-                if (wanted.remove(h)) {
-                    found.add(h);
+                int at = Arrays.binarySearch(wanted, combine(window, n[0]));
+                if (at >= 0 && !seen[at]) {
+                    seen[at] = true;
+                    n[1]++;
                 }
             }
         });
-        return OptionalDouble.of(found.size() / (double) total);
+        return OptionalDouble.of(n[1] / (double) total);
+    }
+
+    private static long[] distinctSorted(long[] values) {
+        long[] v = values.clone();
+        Arrays.sort(v);
+        int out = 0;
+        for (int i = 0; i < v.length; i++) {
+            if (out == 0 || v[out - 1] != v[i]) {
+                v[out++] = v[i];
+            }
+        }
+        return Arrays.copyOf(v, out);
     }
 
     public static boolean leaked(String systemPrompt, String response) {
@@ -61,7 +70,7 @@ public final class SystemPromptLeakDetector {
         long[][] box = {words};
         forEachWord(text, w -> {
             if (n[0] == box[0].length) {
-                box[0] = java.util.Arrays.copyOf(box[0], n[0] * 2);
+                box[0] = Arrays.copyOf(box[0], n[0] * 2);
             }
             box[0][n[0]++] = w;
         });
@@ -93,18 +102,30 @@ public final class SystemPromptLeakDetector {
         void accept(long wordHash);
     }
 
-    /** Words = runs of letters/digits, lower-cased, hashed (FNV-1a 64). */
+    /** Words = runs of letters/digits, lower-cased, hashed (FNV-1a 64). ASCII without the Character tables. */
     private static void forEachWord(String text, WordSink sink) {
         long h = 0;
         boolean in = false;
-        for (int i = 0; i < text.length(); i++) {
+        for (int i = 0, len = text.length(); i < len; i++) {
             char c = text.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
+            char lower;
+            if (c < 0x80) {
+                if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                    lower = c;
+                } else if (c >= 'A' && c <= 'Z') {
+                    lower = (char) (c + ('a' - 'A'));
+                } else {
+                    lower = 0;
+                }
+            } else {
+                lower = Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : 0;
+            }
+            if (lower != 0) {
                 if (!in) {
                     h = 0xcbf29ce484222325L;
                     in = true;
                 }
-                h = (h ^ Character.toLowerCase(c)) * 0x100000001b3L;
+                h = (h ^ lower) * 0x100000001b3L;
             } else if (in) {
                 sink.accept(h);
                 in = false;
