@@ -27,7 +27,8 @@ public final class TokenEstimator {
     public static final int TOKENS_PER_MESSAGE = 3;
     public static final int REPLY_PRIMING_TOKENS = 3;
 
-    private final EncodingRegistry registry = Encodings.newLazyEncodingRegistry();
+    // One registry per process: loading an encoding parses its BPE ranks, which is costly.
+    private static final EncodingRegistry REGISTRY = Encodings.newLazyEncodingRegistry();
 
     public int countPrompt(String model, List<ChatText> messages) {
         Encoding enc = encoding(model);
@@ -74,6 +75,6 @@ public final class TokenEstimator {
     }
 
     private Encoding encoding(String model) {
-        return registry.getEncoding(encodingType(model));
+        return REGISTRY.getEncoding(encodingType(model));
     }
 }
