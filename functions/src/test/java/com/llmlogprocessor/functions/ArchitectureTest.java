@@ -1,6 +1,7 @@
 package com.llmlogprocessor.functions;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -11,6 +12,13 @@ class ArchitectureTest {
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("com.llmlogprocessor");
+
+    @Test
+    void givenTheImport_thenCoreAndFunctionClassesAreThere() {
+        // a rule over an empty import would pass vacuously
+        assertThat(classes.contain(com.llmlogprocessor.ingest.IngestPipeline.class)).isTrue();
+        assertThat(classes.contain(IngestFunction.class)).isTrue();
+    }
 
     @Test
     void givenCorePackages_thenNoDependencyOnTheFunctionsRuntime() {
