@@ -34,6 +34,12 @@ public record AssembledCall(
         sources = List.copyOf(sources);
     }
 
+    /** The same call with its GatewayLogs half joined. */
+    public AssembledCall withGateway(GatewayLogRecord g) {
+        return new AssembledCall(correlationId, time, metadata, g, received, missing, requestMessages,
+                responseMessages, requestText, responseText, sources);
+    }
+
     public long requestChars() {
         return requestText == null ? 0 : requestText.length();
     }

@@ -114,7 +114,7 @@ public final class IngestPipeline {
             if (pieces.gateway() == null) {
                 Optional<GatewayLogRecord> early = staging.stagedGateway(pieces.correlationId());
                 if (early.isPresent()) {
-                    call = assembler.assemble(pieces.add(early.get()));
+                    call = call.withGateway(early.get()); // joining the caller needs no re-parse
                 }
             }
             finish(call, settledStatus(call), result);

@@ -109,14 +109,7 @@ public final class ConversationQueries {
                 + " FROM c WHERE IS_DEFINED(c.timestamp)");
         List<SqlParameter> params = new ArrayList<>();
         params.add(new SqlParameter("@top", f.limit() + 1));
-        if (f.range().from() != null) {
-            sql.append(" AND c.timestamp >= @from");
-            params.add(new SqlParameter("@from", f.range().fromText()));
-        }
-        if (f.range().to() != null) {
-            sql.append(" AND c.timestamp < @to");
-            params.add(new SqlParameter("@to", f.range().toText()));
-        }
+        f.range().appendConditions(sql, params);
         if (f.subscriptionId() != null) {
             sql.append(" AND c.caller.subscriptionId = @subscriptionId");
             params.add(new SqlParameter("@subscriptionId", f.subscriptionId()));

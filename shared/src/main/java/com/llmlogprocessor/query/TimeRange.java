@@ -1,9 +1,11 @@
 package com.llmlogprocessor.query;
 
+import com.azure.cosmos.models.SqlParameter;
 import com.llmlogprocessor.conversation.Times;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * A half-open time range [from, to); either end may be open (null). As stored timestamps are
@@ -15,6 +17,21 @@ public record TimeRange(Instant from, Instant to) {
     public TimeRange {
         if (from != null && to != null && !from.isBefore(to)) {
             throw new InvalidParameterException("to", "must be after 'from'");
+        }
+    }
+
+    /**
+     * Appends the range's bounds on {@code c.timestamp} to a query's WHERE clause, as parameters
+     * ({@code @from} inclusive, {@code @to} exclusive); nothing for an open side.
+     */
+    public void appendConditions(StringBuilder sql, List<SqlParameter> params) {
+        if (from != null) {
+            sql.append(" AND c.timestamp >= @from");
+            params.add(new SqlParameter("@from", fromText()));
+        }
+        if (to != null) {
+            sql.append(" AND c.timestamp < @to");
+            params.add(new SqlParameter("@to", toText()));
         }
     }
 

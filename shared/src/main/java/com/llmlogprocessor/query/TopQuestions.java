@@ -42,14 +42,7 @@ public final class TopQuestions {
         StringBuilder sql = new StringBuilder("SELECT c.id, c.timestamp, c.question.fingerprint AS fingerprint,"
                 + " c.question.simhash AS simhash, c.question.text AS text FROM c WHERE IS_DEFINED(c.question.fingerprint)");
         List<SqlParameter> params = new ArrayList<>();
-        if (range.from() != null) {
-            sql.append(" AND c.timestamp >= @from");
-            params.add(new SqlParameter("@from", range.fromText()));
-        }
-        if (range.to() != null) {
-            sql.append(" AND c.timestamp < @to");
-            params.add(new SqlParameter("@to", range.toText()));
-        }
+        range.appendConditions(sql, params);
         Map<String, Group> byFingerprint = new LinkedHashMap<>();
         int scanned = 0;
         boolean truncated = false;

@@ -106,14 +106,7 @@ public final class UsageRollups {
         for (String day : edgeDays) {
             List<SqlParameter> params = new ArrayList<>(List.of(new SqlParameter("@day", day)));
             StringBuilder sql = new StringBuilder(PROJECTION).append(" WHERE c.day = @day");
-            if (range.from() != null) {
-                sql.append(" AND c.timestamp >= @from");
-                params.add(new SqlParameter("@from", range.fromText()));
-            }
-            if (range.to() != null) {
-                sql.append(" AND c.timestamp < @to");
-                params.add(new SqlParameter("@to", range.toText()));
-            }
+            range.appendConditions(sql, params);
             for (ObjectNode d : conversations.queryItems(new SqlQuerySpec(sql.toString(), params),
                     new CosmosQueryRequestOptions(), ObjectNode.class)) {
                 String key = groupBy == GroupBy.DAY ? day : keyOf(d, groupBy);
